@@ -1,0 +1,106 @@
+"""Separate an article's body from page furniture (share prompts, ads, job blocks, ...).
+
+General rules only: the patterns live in content/lexicon/furniture.yml so editors can
+extend them, and each source can keep or drop single lines in its front matter.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Furniture
+
+_DATELINE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}(\s*[,|-]?\s*\d{1,2}[:.]\d{2}(\s*Uhr)?)?\s*$")
+# Wire services close with editor codes such as "/fkr/DP/zb".
+_AGENCY_CODES = re.compile(r"(?<=[.!?“\"])\s*((?:/[A-Za-z]{1,5}){2,})\s*$")
+
+
+@dataclass(frozen=True)
+class FurnitureRule:
+    reason: str
+    pattern: re.Pattern[str]
+    tail: bool = False  # a tail marker: everything after it (in the second half) is furniture too
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    body: str
+    furniture: list[Furniture]
+
+
+def clean(text: str, rules: Sequence[FurnitureRule], keep: Sequence[str] = (), drop: Sequence[str] = (),
+          first_line: int = 1) -> Cleaned:
+    """Return the body (kept lines, paragraphs separated by one blank line) and the furniture.
+
+    `first_line` is the file line number of text's first line, so furniture points at the file.
+    """
+    lines = text.split("\n")
+    keep_set = {k.strip() for k in keep}
+    drop_set = {d.strip() for d in drop}
+    reasons: dict[int, str] = {}
+    trimmed: dict[int, tuple[str, str]] = {}
+
+    last_seen = {line.strip(): i for i, line in enumerate(lines) if line.strip()}
+    tail_from = None
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            continue
+        reason = _line_reason(line, rules)
+        if reason is None and last_seen[line] != i:
+            reason = "Dublette einer späteren Zeile (Vorspann/Teaser)"
+        if reason is None and i >= len(lines) // 2 and tail_from is not None:
+            reason = "nach dem Artikelende (Seitenfuß)"
+        if reason is not None and tail_from is None and i >= len(lines) // 2 and _is_tail_marker(line, rules):
+            tail_from = i
+        if line in drop_set:
+            reason = "redaktionell entfernt (drop)"
+        elif line in keep_set:
+            reason = None
+        if reason is not None:
+            reasons[i] = reason
+    # Trailing agency codes on the last kept line.
+    kept_idx = [i for i, raw in enumerate(lines) if raw.strip() and i not in reasons]
+    if kept_idx:
+        last = kept_idx[-1]
+        match = _AGENCY_CODES.search(lines[last])
+        if match and lines[last].strip() not in keep_set:
+            trimmed[last] = (lines[last][: match.start(1)].rstrip(), match.group(1))
+
+    furniture: list[Furniture] = []
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if i in reasons:
+            furniture.append(Furniture(line=first_line + i, text=line, reason=reasons[i]))
+            continue
+        if not line:
+            if current:
+                paragraphs.append("\n".join(current))
+                current = []
+            continue
+        if i in trimmed:
+            line, codes = trimmed[i]
+            furniture.append(Furniture(line=first_line + i, text=codes, reason="Agentur-Kürzel am Textende"))
+        current.append(line)
+    if current:
+        paragraphs.append("\n".join(current))
+    return Cleaned(body="\n\n".join(paragraphs), furniture=furniture)
+
+
+def _line_reason(line: str, rules: Sequence[FurnitureRule]) -> str | None:
+    for rule in rules:
+        if rule.pattern.search(line):
+            return rule.reason
+    if _DATELINE.match(line):
+        return "Datumszeile"
+    if len(line.split()) == 1 and not re.search(r"[.!?:]$", line):
+        return "einzelnes Wort ohne Satz"
+    return None
+
+
+def _is_tail_marker(line: str, rules: Sequence[FurnitureRule]) -> bool:
+    return any(rule.tail and rule.pattern.search(line) for rule in rules)

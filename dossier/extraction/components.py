@@ -1,0 +1,217 @@
+"""spaCy components of the dossier pipeline, registered the spaCy way (factories + initialize).
+
+Each component writes one span group: doc.spans["actors"|"dates"|"quantities"|"quotes"],
+with the parsed value on span._.value. Run them with nlp.pipe over Docs whose doc._.anchor
+(the publication date) is set.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .actors import ActorFinder
+from .dates import find_temporal_expressions
+from .lexicon import AliasEntry, EventGroup, Lexicon, common_nouns
+from .quantities import find_quantities
+from .quotes import find_quotes
+
+_OPENING_QUOTES = {"„", "»", "«", "“", '"', "‚"}
+_CLOSING_QUOTES = {"“", "”", "«", "»", '"', "‘"}
+_TERMINAL = {".", "!", "?"}
+
+
+def register_extensions() -> None:
+    """Idempotent: tests and repeated pipeline builds call it again."""
+    if not Doc.has_extension("anchor"):
+        Doc.set_extension("anchor", default=None)
+    if not Span.has_extension("value"):
+        Span.set_extension("value", default=None)
+
+
+@Language.factory("dossier_sentences")
+def make_sentence_splitter(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter()
+
+
+class SentenceSplitter:
+    """Sentence ends at . ! ? (not inside „quotes“) and at every line break.
+
+    spaCy's rule-based sentencizer leaves an opening quote mark at the end of the previous
+    sentence and splits quotes apart; quotes must stay with their speaker.
+    """
+
+    def __call__(self, doc: Doc) -> Doc:
+        in_quote = False
+        start_next = True
+        for token in doc:
+            if token.is_space:
+                token.is_sent_start = token.i == 0  # whitespace belongs to the sentence before it
+                if "\n" in token.text:
+                    in_quote = False
+                    start_next = True
+                continue
+            token.is_sent_start = start_next
+            start_next = False
+            text = token.text
+            if text in ("„", "»") or (text == '"' and not in_quote):
+                in_quote = True
+            elif text in ("“", "«") or (text == '"' and in_quote):
+                if in_quote and token.i > 0 and doc[token.i - 1].text in _TERMINAL:
+                    start_next = True
+                in_quote = False
+            elif text in _TERMINAL and not in_quote:
+                nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+                start_next = nxt is None or nxt.text not in _CLOSING_QUOTES
+        return doc
+
+
+def _lexicon_to_data(lexicon: Lexicon) -> dict[str, Any]:
+    return {
+        "aliases": {k: [v.actor, v.name, v.type, v.curated] for k, v in lexicon.aliases.items()},
+        "person_roles": list(lexicon.person_roles),
+        "organization_heads": list(lexicon.organization_heads),
+        "place_heads": list(lexicon.place_heads),
+        "modifiers": list(lexicon.modifiers),
+        "reject": sorted(lexicon.reject),
+        "event_groups": [g.model_dump() for g in lexicon.event_groups],
+    }
+
+
+def _lexicon_from_data(data: dict[str, Any]) -> Lexicon:
+    return Lexicon(
+        aliases={k: AliasEntry(*v) for k, v in data["aliases"].items()},
+        person_roles=tuple(data["person_roles"]),
+        organization_heads=tuple(data["organization_heads"]),
+        place_heads=tuple(data["place_heads"]),
+        modifiers=tuple(data["modifiers"]),
+        reject=frozenset(data["reject"]),
+        event_groups=tuple(EventGroup(**g) for g in data["event_groups"]),
+    )
+
+
+_ENT_TYPES = {"PER": "person", "PERSON": "person", "ORG": "organization", "LOC": "place", "GPE": "place"}
+
+
+@Language.factory("dossier_actors", default_config={"use_model_ents": True})
+def make_actor_recognizer(nlp: Language, name: str, *, use_model_ents: bool) -> ActorRecognizer:
+    return ActorRecognizer(nlp, name, use_model_ents=use_model_ents)
+
+
+class ActorRecognizer:
+    """Actors from curated aliases and general name rules; a trained NER's ents are added
+    where they do not overlap (only when the pipeline has one)."""
+
+    def __init__(self, nlp: Language, name: str, *, use_model_ents: bool = True):
+        self.nlp = nlp
+        self.name = name
+        self.use_model_ents = use_model_ents
+        self.lexicon: Lexicon | None = None
+        self.finder: ActorFinder | None = None
+
+    def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or Lexicon()
+        self.finder = ActorFinder(self.lexicon, (nlp or self.nlp).make_doc, common_nouns())
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self.finder is None:
+            raise ValueError(f"{self.name}: call initialize(lexicon=...) before use")
+        spans = []
+        for found in self.finder.find(doc):
+            span = Span(doc, found.start, found.end, label=found.entry.type)
+            span._.value = {"entry": found.entry, "role": found.role}
+            spans.append(span)
+        if self.use_model_ents and doc.has_annotation("ENT_IOB"):
+            taken = {i for s in spans for i in range(s.start, s.end)}
+            for ent in doc.ents:
+                kind = _ENT_TYPES.get(ent.label_)
+                if kind and not taken.intersection(range(ent.start, ent.end)):
+                    from .lexicon import slugify
+
+                    span = Span(doc, ent.start, ent.end, label=kind)
+                    span._.value = {"entry": AliasEntry(slugify(ent.text), ent.text, kind, False), "role": None}
+                    spans.append(span)
+        doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
+        return doc
+
+    def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / "lexicon.json", _lexicon_to_data(self.lexicon or Lexicon()))
+
+    def from_disk(self, path: str | Path, *, exclude: tuple = ()) -> ActorRecognizer:
+        self.initialize(lexicon=_lexicon_from_data(srsly.read_json(Path(path) / "lexicon.json")))
+        return self
+
+
+def _char_span(doc: Doc, sent: Span, start: int, end: int) -> Span | None:
+    return doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
+
+
+@Language.factory("dossier_dates")
+def make_date_finder(nlp: Language, name: str) -> DateFinder:
+    return DateFinder()
+
+
+class DateFinder:
+    """German temporal expressions, resolved against doc._.anchor (the publication date)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        anchor: dt.date | None = doc._.anchor
+        spans = []
+        for sent in doc.sents:
+            for expr in find_temporal_expressions(sent.text, anchor):
+                span = _char_span(doc, sent, expr.start, expr.end)
+                if span is not None:
+                    span._.value = expr
+                    spans.append(span)
+        doc.spans["dates"] = spans
+        return doc
+
+
+@Language.factory("dossier_quantities")
+def make_quantity_finder(nlp: Language, name: str) -> QuantityFinder:
+    return QuantityFinder()
+
+
+class QuantityFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for sent in doc.sents:
+            for quantity in find_quantities(sent.text):
+                span = _char_span(doc, sent, quantity.start, quantity.end)
+                if span is not None:
+                    span._.value = quantity
+                    spans.append(span)
+        doc.spans["quantities"] = spans
+        return doc
+
+
+@Language.factory("dossier_quotes")
+def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()
+
+
+class QuoteFinder:
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        previous = None
+        for sent in doc.sents:
+            for quote in find_quotes(sent.text, previous_sentence=previous):
+                span = _char_span(doc, sent, quote.start, quote.end)
+                if span is not None:
+                    span._.value = quote
+                    spans.append(span)
+            previous = sent.text
+        doc.spans["quotes"] = spans
+        return doc
+
+
+def lexicon_json(lexicon: Lexicon) -> str:
+    return json.dumps(_lexicon_to_data(lexicon), ensure_ascii=False, sort_keys=True)

@@ -1,0 +1,791 @@
+"""Recognise and normalise German temporal expressions (standard library only).
+
+``find_temporal_expressions(text, anchor)`` scans one sentence and returns every
+date-like expression with its character offsets and an ISO value:
+
+* absolute dates ........ "am 3. September 2025", "18. und 19. Juni", "02.09.25",
+                          "2025-09-02", "vom 30. Juni bis 2. Juli"
+* months ................ "im Juli 2000", "Ende August", "im Mai", "seit März",
+                          "von Mai bis Juli 2024", "im Mai letzten Jahres"
+* years / decades ....... "2019", "im Jahr 2023", "seit 2024", "Ende 2023",
+                          "2019 bis 2021", "2019/20", "in den 1990er Jahren"
+* relative days ......... "heute", "gestern Abend", "morgen und übermorgen"
+* weekdays .............. "am Mittwoch", "Dienstagabend", "am kommenden Freitag"
+* relative periods ...... "nächste Woche", "im vergangenen Jahr", "Ende des Monats",
+                          "am Wochenende", "im Vorjahr"
+* offsets ............... "vor rund 14 Jahren", "seit sechs Jahren", "in zwei Wochen"
+* vague ................. "seit langem", "in den letzten Jahren", "in jüngster Zeit"
+
+Everything that needs the publication date (``anchor``) becomes precision
+"unresolved" with ``date=None`` when no anchor is given; nothing is guessed and
+``date.today()`` is never consulted.  Whether an expression such as "am Mittwoch"
+or "im Mai" points backwards or forwards is decided by the ``tense`` hint or,
+failing that, by ``detect_tense`` applied to the clause around the expression.
+Overlapping candidates are resolved in favour of the longest one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+__all__ = ["Precision", "Tense", "TemporalExpression", "detect_tense", "find_temporal_expressions"]
+
+Precision = Literal["day", "week", "month", "year", "decade", "vague", "unresolved"]
+Tense = Literal["past", "future"]
+
+
+@dataclass(frozen=True, slots=True)
+class TemporalExpression:
+    text: str  # the expression exactly as written: text[start:end]
+    start: int
+    end: int
+    date: str | None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD" (week: its Monday)
+    date_end: str | None  # last day/month/year of a range, else None
+    precision: Precision
+    relative: bool  # value computed from the anchor (publication date)
+    qualifier: str | None  # "Ende", "Anfang", "Mitte", "seit", "vor", "circa", ...
+
+
+# --------------------------------------------------------------------------- tables
+
+MONTHS: dict[str, int] = {
+    "januar": 1, "jänner": 1, "jan.": 1,
+    "februar": 2, "feber": 2, "feb.": 2,
+    "märz": 3, "maerz": 3, "mär.": 3, "mrz.": 3,
+    "april": 4, "apr.": 4,
+    "mai": 5,
+    "juni": 6, "jun.": 6,
+    "juli": 7, "jul.": 7,
+    "august": 8, "aug.": 8,
+    "september": 9, "sept.": 9, "sep.": 9,
+    "oktober": 10, "okt.": 10,
+    "november": 11, "nov.": 11,
+    "dezember": 12, "dez.": 12,
+}
+
+WEEKDAYS: dict[str, int] = {  # ISO: Monday = 0
+    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3,
+    "freitag": 4, "samstag": 5, "sonnabend": 5, "sonntag": 6,
+}
+
+RELATIVE_DAYS: dict[str, int] = {"vorgestern": -2, "gestern": -1, "heute": 0, "morgen": 1, "übermorgen": 2}
+
+TIMES_OF_DAY = ("vormittag", "nachmittag", "mittag", "morgen", "abend", "nacht", "früh")
+
+_UNIT_NUMBERS = {"ein": 1, "zwei": 2, "drei": 3, "vier": 4, "fünf": 5, "sechs": 6, "sieben": 7, "acht": 8, "neun": 9}
+_TENS = {"zwanzig": 20, "dreißig": 30, "vierzig": 40, "fünfzig": 50, "sechzig": 60, "siebzig": 70, "achtzig": 80, "neunzig": 90}
+NUMBER_WORDS: dict[str, int] = {
+    "eins": 1, "eine": 1, "einem": 1, "einer": 1, "einen": 1, **_UNIT_NUMBERS,
+    "zehn": 10, "elf": 11, "zwölf": 12, "dreizehn": 13, "vierzehn": 14, "fünfzehn": 15,
+    "sechzehn": 16, "siebzehn": 17, "achtzehn": 18, "neunzehn": 19, **_TENS,
+    "hundert": 100, "einhundert": 100,
+    **{f"{u}und{t}": uv + tv for u, uv in _UNIT_NUMBERS.items() for t, tv in _TENS.items()},
+}
+
+# preposition / part-of-period words -> qualifier
+_PREPOSITION_QUALIFIERS = {
+    "seit": "seit", "ab": "ab", "bis": "bis", "vor": "vor", "nach": "nach",
+    "um": "circa", "gegen": "circa", "circa": "circa", "ca.": "circa", "etwa": "circa", "ungefähr": "circa",
+}
+PERIOD_PARTS = ("Anfang", "Beginn", "Mitte", "Ende")
+SEASONS = ("Frühjahr", "Frühling", "Sommer", "Herbst", "Winter")
+
+# modifiers of weekdays, months and periods: "nächste Woche", "am vergangenen Freitag"
+_MODIFIER_DELTAS = {"dies": 0, "laufend": 0, "nächst": 1, "kommend": 1, "vergangen": -1, "letzt": -1, "vorig": -1}
+
+
+def _alt(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first; a space matches any whitespace."""
+    ordered = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(r"\s+".join(map(re.escape, w.split())) for w in ordered) + ")"
+
+
+def _inflected(stems: Iterable[str]) -> str:
+    """Adjective stems with any strong/weak ending: "nächst" -> nächste, nächsten, nächstes..."""
+    return "(?:" + "|".join(stems) + r")e[mnrs]?"
+
+
+_FLAGS = re.VERBOSE | re.IGNORECASE
+_MONTH = _alt(MONTHS) + r"(?!\w)(?!-[^\W\d_])"  # not "Maikundgebung", "Mai-Regen"
+_WEEKDAY = _alt(WEEKDAYS)
+_TIME_OF_DAY = _alt(TIMES_OF_DAY)
+_DAY = r"(?:0?[1-9]|[12]\d|3[01])"
+_YEAR4 = r"\d{4}(?!\w)(?![.,]\d)"
+_NUMBER = r"(?:\d{1,3}|" + _alt(NUMBER_WORDS) + r")"
+_MODIFIER = _inflected(_MODIFIER_DELTAS)
+_PART = _alt(PERIOD_PARTS)
+_LEFT = r"(?<![\w.,/-])"  # nothing glued to the left of an expression
+
+# --------------------------------------------------------------------------- patterns
+
+_ISO_DATE_RE = re.compile(rf"""
+    {_LEFT} (?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d) (?![\w-])
+""", _FLAGS)
+
+_NUMERIC_DATE_RE = re.compile(rf"""
+    {_LEFT}
+    (?:(?P<prep>am|vom|zum|bis(?:\s+zum)?|seit(?:\s+dem)?|ab(?:\s+dem)?)\s+)?
+    (?P<day>\d{{1,2}})\.(?P<month>\d{{1,2}})\.(?P<year>\d{{4}}|\d{{2}})?
+    (?!\w)(?![.,]\d)
+""", _FLAGS)
+
+_DAY_PREFIX = rf"""
+    (?:(?P<prep>am|vom|von|zum|bis(?:\s+zum)?|seit(?:\s+dem)?|ab(?:\s+dem)?
+        |vor\s+dem|nach\s+dem|zwischen\s+dem|um\s+den|gegen)\s+)?
+    (?:{_WEEKDAY}(?:{_TIME_OF_DAY})?\s*,?\s+(?:(?:den|dem)\s+)?)?   # "Mittwoch, den"
+"""
+
+_DAY_MONTH_RE = re.compile(rf"""
+    (?<![\w.,]) {_DAY_PREFIX}
+    (?P<day>{_DAY})\.\s*(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR4}))?
+""", _FLAGS)
+
+# "18. und 19. Juni", "18.-19. Juni 2024", "vom 1. bis zum 3. Mai", "3., 4. und 5. Mai"
+_DAY_RANGE_RE = re.compile(rf"""
+    (?<![\w.,]) {_DAY_PREFIX}
+    (?P<day1>{_DAY})\.(?:\s*,\s*{_DAY}\.)*
+    \s*(?:und|bis(?:\s+zum)?|-|–|—)\s*(?:{_WEEKDAY}\s*,?\s+(?:(?:den|dem)\s+)?)?
+    (?P<day2>{_DAY})\.\s*(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR4}))?
+""", _FLAGS)
+
+# "vom 30. Juni bis 2. Juli 2024"
+_CROSS_MONTH_RANGE_RE = re.compile(rf"""
+    (?<![\w.,]) {_DAY_PREFIX}
+    (?P<day1>{_DAY})\.\s*(?P<month1>{_MONTH})(?:\s+(?P<year1>{_YEAR4}))?
+    \s*(?:und|bis(?:\s+zum)?|-|–|—)\s*
+    (?P<day2>{_DAY})\.\s*(?P<month2>{_MONTH})(?:\s+(?P<year2>{_YEAR4}))?
+""", _FLAGS)
+
+_MONTH_PREFIX = rf"""
+    (?:(?P<prep>im|seit|ab|bis|vor|nach|vom|von|um|gegen|in)\s+)?
+    (?:(?P<part>{_PART})\s+)?
+"""
+
+_MONTH_YEAR_RE = re.compile(rf"""
+    {_LEFT} {_MONTH_PREFIX}
+    (?P<month>{_MONTH})\s+(?P<year>{_YEAR4})
+""", _FLAGS)
+
+_MONTH_ONLY_RE = re.compile(rf"""
+    {_LEFT} {_MONTH_PREFIX}
+    (?:(?:im|am)\s+)?
+    (?:(?P<mod>{_MODIFIER})\s+)?
+    (?P<month>{_MONTH})
+    (?:\s+(?P<yearref>(?:{_MODIFIER}|des)\s+(?:Vorjahres|Jahres)))?
+    (?!\w)
+""", _FLAGS)
+
+_MONTH_RANGE_RE = re.compile(rf"""
+    {_LEFT}
+    (?:(?P<prep>von|zwischen|seit|ab)\s+)?
+    (?P<month1>{_MONTH})(?:\s+(?P<year1>{_YEAR4}))?
+    \s*(?P<sep>bis|und|-|–|—)\s*(?:(?:zum|Ende|Anfang|Mitte)\s+)?
+    (?P<month2>{_MONTH})(?:\s+(?P<year2>{_YEAR4}))?
+""", _FLAGS)
+
+_YEAR_RE = re.compile(rf"""
+    {_LEFT}
+    (?:(?P<prep>seit|ab|bis|vor|nach|um|gegen|circa|ca\.|etwa|ungefähr|von|im|in|zwischen)\s+)?
+    (?:(?P<part>{_alt(PERIOD_PARTS + SEASONS)})\s+)?
+    (?:(?:(?:im|dem|des|das)\s+)?(?P<jahr>Jahr(?:es|e)?)\s+)?
+    (?P<year>\d{{4}})
+    (?!\w)(?![.,]\d)
+""", _FLAGS)
+
+_YEAR_RANGE_RE = re.compile(rf"""
+    {_LEFT}
+    (?:(?P<prep>von|zwischen|seit|(?:in\s+)?den\s+Jahren|der\s+Jahre)\s+)?
+    (?P<year1>\d{{4}})\s*(?P<sep>bis|und|-|–|—|/)\s*(?P<year2>\d{{4}}|\d{{2}})
+    (?!\w)(?![.,]\d)
+""", _FLAGS)
+
+_DECADE_RE = re.compile(rf"""
+    {_LEFT}
+    (?:(?P<prep>seit|bis|ab|in|vor|nach)\s+)?
+    (?:(?P<part>{_PART})\s+)?
+    (?:(?P<article>den|der|die)\s+)?
+    (?P<decade>(?:1\d|20)?\d0)er
+    (?P<jahre>\s*-?\s*Jahren?|n)?
+    (?![\w-])
+""", _FLAGS)
+
+_RELATIVE_DAY_RE = re.compile(rf"""
+    (?<![\w.])
+    (?:(?P<prep>seit|ab|bis|von)\s+)?
+    (?P<word1>{_alt(RELATIVE_DAYS)})(?:\s+{_TIME_OF_DAY})?(?!\w)
+    (?:\s+(?:und|bis)\s+(?P<word2>{_alt(RELATIVE_DAYS)})(?:\s+{_TIME_OF_DAY})?(?!\w))?
+""", _FLAGS)
+
+_WEEKDAY_RE = re.compile(rf"""
+    (?<![\w.])
+    (?:(?P<prep>am|an|vom|zum|bis(?:\s+zum)?|seit(?:\s+dem)?|ab(?:\s+dem)?)\s+)?
+    (?:(?P<mod>{_MODIFIER}|{_inflected(("heutig", "gestrig", "vorgestrig", "morgig"))})\s+)?
+    (?P<weekday>{_WEEKDAY})(?:{_TIME_OF_DAY})?
+    (?!\w)
+""", _FLAGS)
+
+_RELATIVE_PERIOD_RE = re.compile(rf"""
+    (?<![\w.])
+    (?:(?P<prep>seit|ab|bis)\s+)?
+    (?:(?P<part>{_PART})\s+)?
+    (?:(?P<article>im|in\s+der|in|am|an|des|der|dem|zum|zur|übers)\s+)?
+    (?:(?P<mod>{_MODIFIER})\s+)?
+    (?P<unit>Wochenende|Woche|Monats|Monat|Jahres|Jahr|Vorwoche|Vormonats|Vormonat|Vorjahres|Vorjahr
+        |Jahresende|Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsbeginn|Monatsmitte)
+    (?!\w)
+""", _FLAGS)
+
+_OFFSET_RE = re.compile(rf"""
+    (?<![\w.])
+    (?P<prep>vor|seit|in)\s+
+    (?:(?:rund|etwa|knapp|fast|gut|über|mehr\s+als|weniger\s+als|ungefähr|circa|ca\.|genau|exakt
+        |nur|erst|bereits|schon|mindestens)\s+)?
+    (?P<number>{_NUMBER})\s+
+    (?P<unit>Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahrzehnten|Jahrzehnt|Jahren|Jahr)
+    (?!\w)
+""", _FLAGS)
+
+_VAGUE_UNITS = r"(?:Jahrzehnten|Jahren|Monaten|Wochen|Tagen)"
+_VAGUE_RE = re.compile(rf"""
+    (?<![\w.])
+    (?:
+        (?P<seit>seit)\s+(?:langem|längerem|kurzem|einiger\s+Zeit|geraumer\s+Zeit
+            |(?:(?:vielen|einigen|mehreren|wenigen)\s+)?{_VAGUE_UNITS})
+      | (?P<vor>vor)\s+(?:kurzem|langer\s+Zeit|einiger\s+Zeit|Jahren|Jahrzehnten
+            |(?:ein\s+paar|wenigen|einigen|mehreren|vielen)\s+{_VAGUE_UNITS})
+      | in\s+den\s+(?:letzten|vergangenen|zurückliegenden|kommenden|nächsten)\s+
+            (?:(?:{_NUMBER}|paar|beiden)\s+)?{_VAGUE_UNITS}
+      | in\s+(?:jüngster|jüngerer|letzter)\s+Zeit
+    )
+    (?!\w)
+""", _FLAGS)
+
+# what may follow / precede a bare four-digit number that is a count, not a year
+_UNIT_AFTER_RE = re.compile(r"""
+    \s*(?: [%‰€$£°]
+         | (?:Prozent|Promille|Euro|Cent|Dollar|US-Dollar|Franken|Pfund|Rubel|Yuan|Yen|Mal|Stück
+             |Meter|Kilometer|Quadratmeter|Hektar|Kilogramm|Gramm|Tonne|Liter|Stunde|Minute|Sekunde
+             |Tag|Woche|Monat|Jahr|Million|Milliard|Menschen|Person|Soldat|Einwohner)\w*
+         | (?:km|m|qm|m²|ha|kg|g|t|l|h|min|Mio|Mrd|Tsd|mal)\b )
+""", _FLAGS)
+_COUNT_BEFORE_RE = re.compile(r"""
+    (?:rund|etwa|über|mehr\s+als|weniger\s+als|knapp|fast|bis\s+zu|insgesamt|mindestens|höchstens
+      |ungefähr|circa|ca\.|nur|weitere|zusätzlich|Nr\.|Nummer|Seite|Platz|Artikel|Paragraf|§)\s*$
+""", _FLAGS)
+_CAPITALISED_AFTER_RE = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
+
+
+# --------------------------------------------------------------------------- tense
+
+_PAST_RE = re.compile(r"""
+    \b(?:hatte|hatten|hattest|war|waren|warst|wurde|wurden|worden|gewesen|gestern|vorgestern|damals
+        |zuletzt|zuvor|bislang|bisher|vergangene[mnrs]?|letzte[mnrs]?|vorige[mnrs]?
+        |fand|fanden|kam|kamen|traf|trafen|gab|gaben|ging|gingen|sprach|sprachen|hielt|hielten
+        |nahm|nahmen|begann|begannen|sagte|sagten|erklärte|erklärten|betonte|betonten|teilte|teilten
+        |kündigte|kündigten|berichtete|berichteten|meldete|meldeten|reiste|reisten|besuchte|besuchten)\b
+  | \bvor\s+(?:\w+\s+){0,2}?(?:Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahren|Jahr|Jahrzehnten|kurzem)\b
+""", _FLAGS)
+_FUTURE_RE = re.compile(r"""
+    \b(?:wird|werden|werde|wirst|will|wollen|wolle|soll|sollen|solle|plant|planen|geplant|vorgesehen
+        |angesetzt|beabsichtigt|übermorgen|kommende[mnrs]?|nächste[mnrs]?|künftig|demnächst|bald)\b
+  | \bin\s+(?:\w+\s+)?(?:Tagen|Wochen|Monaten|Jahren)\b
+""", _FLAGS)
+_TOMORROW_RE = re.compile(r"\bmorgen\b")  # case-sensitive: "Morgen" is usually the noun
+# participle shapes: gelobt, abgehalten, passiert, entsandt
+_PARTICIPLE = r"""(?:(?:ge[a-zäöüß]{2,}|[a-zäöüß]+ge[a-zäöüß]{2,}|(?:be|ent|er|ver|zer|emp|miss)[a-zäöüß]{2,})(?:t|en)
+                  |[a-zäöüß]+iert)"""
+_PERFECT_INFINITIVE_RE = re.compile(rf"\b(?P<participle>{_PARTICIPLE})\s+(?:haben|sein)\b", re.VERBOSE)
+_PERFECT_AUX = frozenset({"hat", "haben", "habe", "hast", "habt", "ist", "sind", "sei", "seien", "bin", "bist"})
+_NOT_PARTICIPLES = frozenset({
+    "bereit", "gerecht", "gewillt", "gespannt", "gegen", "gesamten", "geplant", "vorgesehen",
+    "angesetzt", "erwartet", "beabsichtigt", "geeignet", "erneut", "bekannt",
+})
+_WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]–—]|\s-\s")
+
+
+def _ends_with_participle(clause: str) -> bool:
+    """True for a perfect-tense clause: an auxiliary and a verb-final participle."""
+    words = _WORD_RE.findall(clause)
+    if not any(w.lower() in _PERFECT_AUX for w in words):
+        return False
+    while words and words[-1].lower() in _PERFECT_AUX:  # "..., die er gelobt hat"
+        words.pop()
+    if not words or words[-1] in _NOT_PARTICIPLES:
+        return False
+    return re.fullmatch(_PARTICIPLE, words[-1], re.VERBOSE) is not None
+
+
+def detect_tense(text: str) -> Tense | None:
+    """Guess whether ``text`` talks about the past or the future (simple German rules)."""
+    if any(m["participle"] not in _NOT_PARTICIPLES for m in _PERFECT_INFINITIVE_RE.finditer(text)):
+        return "past"  # "soll ... passiert haben"
+    past = len(_PAST_RE.findall(text)) + _ends_with_participle(text)
+    future = len(_FUTURE_RE.findall(text)) + len(_TOMORROW_RE.findall(text))
+    if past > future:
+        return "past"
+    if future > past:
+        return "future"
+    return None
+
+
+def _clause_around(text: str, pos: int) -> str:
+    start, end = 0, len(text)
+    for m in _CLAUSE_BREAK_RE.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return text[start:end]
+
+
+# --------------------------------------------------------------------------- values
+
+_Value = tuple[str | None, str | None, Precision]  # (date, date_end, precision)
+
+
+def _day_value(first: date, last: date | None = None) -> _Value:
+    return first.isoformat(), (last.isoformat() if last and last != first else None), "day"
+
+
+def _week_value(day: date) -> _Value:
+    monday = day - timedelta(days=day.weekday())
+    return monday.isoformat(), (monday + timedelta(days=6)).isoformat(), "week"
+
+
+def _month_value(year: int, month: int, end: tuple[int, int] | None = None) -> _Value | None:
+    if year < 1:
+        return None
+    return f"{year:04d}-{month:02d}", (f"{end[0]:04d}-{end[1]:02d}" if end else None), "month"
+
+
+def _year_value(year: int, end: int | None = None, precision: Precision = "year") -> _Value | None:
+    if year < 1:
+        return None
+    return f"{year:04d}", (f"{end:04d}" if end is not None else None), precision
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_year(month: int, anchor: date, direction: Tense | None) -> int:
+    """Year of a month named without year: same year, or the nearest one in ``direction``."""
+    if direction == "past" and month > anchor.month:
+        return anchor.year - 1
+    if direction == "future" and month < anchor.month:
+        return anchor.year + 1
+    return anchor.year
+
+
+def _day_month_date(day: int, month: int, anchor: date, direction: Tense | None) -> date | None:
+    """The occurrence of day/month nearest to the anchor (±6 months).
+
+    Beyond 45 days from the anchor the tense, when known, picks the direction."""
+    candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
+    if not candidates:
+        return None
+    distance = lambda d: abs((d - anchor).days)  # noqa: E731
+    nearest = min(candidates, key=lambda d: (distance(d), d > anchor))
+    if distance(nearest) <= 45 or direction is None:
+        return nearest
+    wanted = [d for d in candidates if (d <= anchor if direction == "past" else d >= anchor)]
+    return min(wanted, key=distance) if wanted else nearest
+
+
+def _weekday_date(weekday: int, anchor: date, direction: Tense | None) -> date:
+    back = (anchor.weekday() - weekday) % 7  # most recent occurrence, on or before the anchor
+    forward = (weekday - anchor.weekday()) % 7 or 7  # next occurrence, strictly after
+    if direction == "future" or (direction is None and forward < back):
+        return anchor + timedelta(days=forward)
+    return anchor - timedelta(days=back)
+
+
+def _two_digit_year(yy: int) -> int:
+    return 2000 + yy if yy < 69 else 1900 + yy
+
+
+def _modifier_delta(word: str | None) -> int | None:
+    if not word:
+        return None
+    lower = word.lower()
+    return next((delta for stem, delta in _MODIFIER_DELTAS.items() if lower.startswith(stem)), None)
+
+
+def _qualifier(*words: str | None) -> str | None:
+    """Join qualifier words: ("seit dem", "Anfang") -> "seit Anfang"; plain "am"/"im" drop out."""
+    out = []
+    for word in words:
+        if not word:
+            continue
+        first = word.split()[0]
+        if first.lower() in _PREPOSITION_QUALIFIERS:
+            out.append(_PREPOSITION_QUALIFIERS[first.lower()])
+        elif first.capitalize() in PERIOD_PARTS + SEASONS:
+            out.append(first.capitalize())
+    return " ".join(out) or None
+
+
+# --------------------------------------------------------------------------- context
+
+
+class _Context:
+    """The sentence, its anchor and the tense hint shared by all expression families."""
+
+    def __init__(self, text: str, anchor: date | None, tense: Tense | None) -> None:
+        self.text = text
+        self.anchor = anchor
+        self._tense = tense
+        self._sentence_tense = tense if tense is not None else detect_tense(text)
+
+    def tense_at(self, pos: int) -> Tense | None:
+        if self._tense is not None:
+            return self._tense
+        return detect_tense(_clause_around(self.text, pos)) or self._sentence_tense
+
+    def direction(self, pos: int, qualifier: str | None) -> Tense | None:
+        if qualifier and qualifier.startswith("seit"):
+            return "past"
+        return self.tense_at(pos)
+
+    def absolute(self, m: re.Match[str], value: _Value | None, qualifier: str | None) -> TemporalExpression | None:
+        if value is None:
+            return None
+        return TemporalExpression(m[0], m.start(), m.end(), value[0], value[1], value[2], False, qualifier)
+
+    def relative(self, m: re.Match[str], resolve: Callable[[date], _Value | None],
+                 qualifier: str | None) -> TemporalExpression | None:
+        """An expression whose value needs the anchor; "unresolved" without one."""
+        if self.anchor is None:
+            return TemporalExpression(m[0], m.start(), m.end(), None, None, "unresolved", True, qualifier)
+        value = resolve(self.anchor)
+        if value is None:
+            return None
+        return TemporalExpression(m[0], m.start(), m.end(), value[0], value[1], value[2], True, qualifier)
+
+    def vague(self, m: re.Match[str], qualifier: str | None) -> TemporalExpression:
+        return TemporalExpression(m[0], m.start(), m.end(), None, None, "vague", False, qualifier)
+
+
+_Found = Iterator[TemporalExpression | None]
+
+
+# --------------------------------------------------------------------------- families
+
+
+def _numeric_dates(ctx: _Context) -> _Found:
+    """ "2025-09-02", "02.09.2025", "02.09.25", "am 2.9." """
+    for m in _ISO_DATE_RE.finditer(ctx.text):
+        d = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
+        yield ctx.absolute(m, _day_value(d) if d else None, None)
+    for m in _NUMERIC_DATE_RE.finditer(ctx.text):
+        day, month, year = int(m["day"]), int(m["month"]), m["year"]
+        qualifier = _qualifier(m["prep"])
+        if year is None:
+            if not m["prep"]:
+                continue  # "3.4." alone is too ambiguous
+            def resolve(anchor: date, day=day, month=month, q=qualifier, pos=m.start()) -> _Value | None:
+                d = _day_month_date(day, month, anchor, ctx.direction(pos, q))
+                return _day_value(d) if d else None
+            yield ctx.relative(m, resolve, qualifier)
+            continue
+        full_year = int(year) if len(year) == 4 else _two_digit_year(int(year))
+        d = _safe_date(full_year, month, day)
+        yield ctx.absolute(m, _day_value(d) if d else None, qualifier)
+
+
+def _day_month_dates(ctx: _Context) -> _Found:
+    """ "3. September", "am Mittwoch, 3. September 2025", "18. und 19. Juni", "30. Juni bis 2. Juli" """
+    for m in _DAY_MONTH_RE.finditer(ctx.text):
+        day, month, qualifier = int(m["day"]), MONTHS[m["month"].lower()], _qualifier(m["prep"])
+        if m["year"]:
+            d = _safe_date(int(m["year"]), month, day)
+            yield ctx.absolute(m, _day_value(d) if d else None, qualifier)
+        else:
+            yield ctx.relative(m, _day_resolver(ctx, m, day, month, day, month, qualifier), qualifier)
+    for m in _DAY_RANGE_RE.finditer(ctx.text):
+        month, qualifier = MONTHS[m["month"].lower()], _qualifier(m["prep"])
+        day1, day2 = int(m["day1"]), int(m["day2"])
+        if day2 <= day1:
+            continue
+        if m["year"]:
+            first, last = _safe_date(int(m["year"]), month, day1), _safe_date(int(m["year"]), month, day2)
+            yield ctx.absolute(m, _day_value(first, last) if first and last else None, qualifier)
+        else:
+            yield ctx.relative(m, _day_resolver(ctx, m, day1, month, day2, month, qualifier), qualifier)
+    for m in _CROSS_MONTH_RANGE_RE.finditer(ctx.text):
+        month1, month2 = MONTHS[m["month1"].lower()], MONTHS[m["month2"].lower()]
+        day1, day2, qualifier = int(m["day1"]), int(m["day2"]), _qualifier(m["prep"])
+        if m["year2"]:
+            year2 = int(m["year2"])
+            year1 = int(m["year1"]) if m["year1"] else (year2 if month1 <= month2 else year2 - 1)
+            first, last = _safe_date(year1, month1, day1), _safe_date(year2, month2, day2)
+            ok = first and last and first < last
+            yield ctx.absolute(m, _day_value(first, last) if ok else None, qualifier)
+        elif not m["year1"]:
+            yield ctx.relative(m, _day_resolver(ctx, m, day1, month1, day2, month2, qualifier), qualifier)
+
+
+def _day_resolver(ctx: _Context, m: re.Match[str], day1: int, month1: int, day2: int, month2: int,
+                  qualifier: str | None) -> Callable[[date], _Value | None]:
+    """Resolve a year-less day (or day range) against the anchor."""
+    def resolve(anchor: date) -> _Value | None:
+        first = _day_month_date(day1, month1, anchor, ctx.direction(m.start(), qualifier))
+        if first is None:
+            return None
+        last = _safe_date(first.year, month2, day2)
+        if last is not None and last < first:
+            last = _safe_date(first.year + 1, month2, day2)
+        return _day_value(first, last) if last else None
+    return resolve
+
+
+def _months(ctx: _Context) -> _Found:
+    """ "im Juli 2000", "Ende August", "im Mai", "im Mai letzten Jahres", "von Mai bis Juli 2024" """
+    for m in _MONTH_YEAR_RE.finditer(ctx.text):
+        qualifier = _qualifier(m["prep"], m["part"])
+        yield ctx.absolute(m, _month_value(int(m["year"]), MONTHS[m["month"].lower()]), qualifier)
+
+    for m in _MONTH_ONLY_RE.finditer(ctx.text):
+        if not (m["prep"] or m["part"] or m["mod"] or m["yearref"]):
+            continue  # a bare "Mai" is not enough evidence
+        month, qualifier = MONTHS[m["month"].lower()], _qualifier(m["prep"], m["part"])
+
+        def resolve(anchor: date, month=month, m=m, qualifier=qualifier) -> _Value | None:
+            if m["yearref"]:
+                ref = m["yearref"].lower()
+                delta = -1 if "vorjahr" in ref else (_modifier_delta(ref) or 0)
+                return _month_value(anchor.year + delta, month)
+            delta = _modifier_delta(m["mod"])
+            if delta is None:
+                return _month_value(_month_year(month, anchor, ctx.direction(m.start(), qualifier)), month)
+            if delta == 0:
+                return _month_value(anchor.year, month)
+            year = anchor.year
+            if delta > 0 and month <= anchor.month:
+                year += 1
+            if delta < 0 and month >= anchor.month:
+                year -= 1
+            return _month_value(year, month)
+        yield ctx.relative(m, resolve, qualifier)
+
+    for m in _MONTH_RANGE_RE.finditer(ctx.text):
+        if m["sep"].lower() == "und" and (m["prep"] or "").lower() != "zwischen":
+            continue
+        month1, month2 = MONTHS[m["month1"].lower()], MONTHS[m["month2"].lower()]
+        qualifier = _qualifier(m["prep"])
+        if m["year2"] or m["year1"]:
+            year2 = int(m["year2"]) if m["year2"] else int(m["year1"]) + (month2 < month1)
+            year1 = int(m["year1"]) if m["year1"] else year2 - (month2 < month1)
+            if (year1, month1) < (year2, month2):
+                yield ctx.absolute(m, _month_value(year1, month1, (year2, month2)), qualifier)
+            continue
+
+        def resolve_range(anchor: date, m=m, month1=month1, month2=month2, q=qualifier) -> _Value | None:
+            year1 = _month_year(month1, anchor, ctx.direction(m.start(), q))
+            return _month_value(year1, month1, (year1 + (month2 < month1), month2))
+        yield ctx.relative(m, resolve_range, qualifier)
+
+
+def _looks_like_count(ctx: _Context, m: re.Match[str], trusted: bool) -> bool:
+    """A bare four-digit number followed by a unit/noun or preceded by "rund" is a count."""
+    after = ctx.text[m.end():]
+    if _UNIT_AFTER_RE.match(after):
+        return True
+    if trusted:
+        return False
+    return bool(_CAPITALISED_AFTER_RE.match(after) or _COUNT_BEFORE_RE.search(ctx.text[:m.start()]))
+
+
+def _years(ctx: _Context) -> _Found:
+    """ "2019", "im Jahr 2023", "seit 2024", "Ende 2023", "2019 bis 2021", "in den 1990er Jahren" """
+    blocked: list[tuple[int, int]] = []
+    for m in _YEAR_RANGE_RE.finditer(ctx.text):
+        year1, raw2 = int(m["year1"]), m["year2"]
+        year2 = year1 // 100 * 100 + int(raw2) if len(raw2) == 2 else int(raw2)
+        if len(raw2) == 2 and year2 <= year1:
+            year2 += 100
+        sep, prep = m["sep"].lower(), (m["prep"] or "").lower()
+        if len(raw2) == 2 and sep not in "-–—/":
+            continue
+        if sep == "und" and not (prep.startswith("zwischen") or "jahre" in prep):
+            continue
+        if not (1900 <= year1 < year2 <= 2099) or _looks_like_count(ctx, m, trusted=bool(prep)):
+            blocked.append(m.span())  # "2000 bis 3000 Soldaten": the parts are no years either
+            continue
+        yield ctx.absolute(m, _year_value(year1, year2), _qualifier(m["prep"]))
+
+    for m in _YEAR_RE.finditer(ctx.text):
+        if any(s <= m.start("year") < e for s, e in blocked):
+            continue
+        year = int(m["year"])
+        prep = (m["prep"] or "").lower()
+        trusted = bool(m["jahr"] or m["part"] or prep in ("seit", "ab", "bis", "nach"))
+        if not (1000 if m["jahr"] else 1900) <= year <= 2099:
+            continue
+        if not m["jahr"] and _looks_like_count(ctx, m, trusted):
+            continue
+        yield ctx.absolute(m, _year_value(year), _qualifier(m["prep"], m["part"]))
+
+    for m in _DECADE_RE.finditer(ctx.text):
+        digits = m["decade"]
+        if len(digits) == 2 and not (m["jahre"] or m["article"]):
+            continue  # "90er" alone could be anything
+        start = int(digits) if len(digits) == 4 else (2000 if int(digits) <= 20 else 1900) + int(digits)
+        yield ctx.absolute(m, _year_value(start, start + 9, "decade"), _qualifier(m["prep"], m["part"]))
+
+
+def _relative_days(ctx: _Context) -> _Found:
+    """ "heute", "gestern Abend", "bis morgen", "morgen und übermorgen" """
+    for m in _RELATIVE_DAY_RE.finditer(ctx.text):
+        word1 = m["word1"]
+        if word1 == "Morgen" and ctx.text[:m.start("word1")].strip(" \"„“'»«(") != "":
+            continue  # capitalised "Morgen" inside a sentence is the noun ("am Morgen")
+        offset1 = RELATIVE_DAYS[word1.lower()]
+        offset2 = RELATIVE_DAYS[m["word2"].lower()] if m["word2"] else offset1
+        first, last = sorted((offset1, offset2))
+        yield ctx.relative(m, lambda a, f=first, t=last: _day_value(a + timedelta(f), a + timedelta(t)),
+                           _qualifier(m["prep"]))
+
+
+def _weekdays(ctx: _Context) -> _Found:
+    """ "am Mittwoch", "Dienstagabend", "am kommenden Freitag", "am heutigen Dienstag" """
+    for m in _WEEKDAY_RE.finditer(ctx.text):
+        weekday, qualifier = WEEKDAYS[m["weekday"].lower()], _qualifier(m["prep"])
+        mod = (m["mod"] or "").lower()
+
+        def resolve(anchor: date, weekday=weekday, mod=mod, m=m, qualifier=qualifier) -> _Value:
+            fixed = {"heutig": 0, "gestrig": -1, "vorgestrig": -2, "morgig": 1}
+            for stem, offset in fixed.items():
+                if mod.startswith(stem):
+                    return _day_value(anchor + timedelta(offset))
+            delta = _modifier_delta(mod)
+            if delta == 0:  # "diesen Freitag": the one in the anchor's week
+                return _day_value(anchor + timedelta(weekday - anchor.weekday()))
+            if delta is not None and delta > 0:  # "am kommenden Mittwoch": strictly after
+                return _day_value(anchor + timedelta((weekday - anchor.weekday()) % 7 or 7))
+            if delta is not None:  # "am vergangenen Mittwoch": strictly before
+                return _day_value(anchor - timedelta((anchor.weekday() - weekday) % 7 or 7))
+            return _day_value(_weekday_date(weekday, anchor, ctx.direction(m.start(), qualifier)))
+        yield ctx.relative(m, resolve, qualifier)
+
+
+_PERIOD_UNITS = {  # unit word -> (unit, implied delta, implied part)
+    "woche": ("week", None, None), "wochenende": ("weekend", None, None),
+    "monat": ("month", None, None), "monats": ("month", None, None),
+    "jahr": ("year", None, None), "jahres": ("year", None, None),
+    "vorwoche": ("week", -1, None), "vormonat": ("month", -1, None), "vormonats": ("month", -1, None),
+    "vorjahr": ("year", -1, None), "vorjahres": ("year", -1, None),
+    "jahresende": ("year", 0, "Ende"), "jahresanfang": ("year", 0, "Anfang"),
+    "jahresbeginn": ("year", 0, "Beginn"), "jahresmitte": ("year", 0, "Mitte"),
+    "monatsende": ("month", 0, "Ende"), "monatsanfang": ("month", 0, "Anfang"),
+    "monatsbeginn": ("month", 0, "Beginn"), "monatsmitte": ("month", 0, "Mitte"),
+}
+
+
+def _weekend(anchor: date, delta: int | None, direction: Tense | None) -> _Value:
+    saturday = anchor - timedelta(anchor.weekday()) + timedelta(5)  # Saturday of the anchor's week
+    if delta is None:  # plain "am Wochenende": by tense, else the nearest weekend
+        previous = direction == "past" and anchor.weekday() < 5
+        previous = previous or (direction is None and anchor.weekday() <= 2)
+        delta = -1 if previous else 0
+    elif delta > 0:  # "kommendes Wochenende": this week's, or next week's when said on a weekend
+        delta = 1 if anchor.weekday() >= 5 else 0
+    saturday += timedelta(weeks=delta)
+    return _day_value(saturday, saturday + timedelta(1))
+
+
+def _relative_periods(ctx: _Context) -> _Found:
+    """ "nächste Woche", "in der kommenden Woche", "dieses Jahr", "Ende des Monats", "im Vorjahr" """
+    for m in _RELATIVE_PERIOD_RE.finditer(ctx.text):
+        unit, delta, part = _PERIOD_UNITS[m["unit"].lower()]
+        article = (m["article"] or "").lower()
+        if delta is None:
+            delta = _modifier_delta(m["mod"])
+        if delta is None:
+            if unit == "weekend" and article in ("am", "an", "übers"):
+                pass  # "am Wochenende"
+            elif m["part"] and article in ("des", "der"):
+                delta = 0  # "Ende des Jahres"
+            else:
+                continue  # "im Jahr", "Person des Jahres"
+        qualifier = _qualifier(m["prep"], m["part"] or part)
+
+        def resolve(anchor: date, unit=unit, delta=delta, m=m, qualifier=qualifier) -> _Value | None:
+            if unit == "week":
+                return _week_value(anchor + timedelta(weeks=delta))
+            if unit == "weekend":
+                return _weekend(anchor, delta, ctx.direction(m.start(), qualifier))
+            if unit == "month":
+                return _month_value(*_add_months(anchor.year, anchor.month, delta))
+            return _year_value(anchor.year + delta)
+        yield ctx.relative(m, resolve, qualifier)
+
+
+def _offsets(ctx: _Context) -> _Found:
+    """ "vor rund 14 Jahren", "seit sechs Jahren", "vor zwei Monaten", "in zwei Wochen" """
+    for m in _OFFSET_RE.finditer(ctx.text):
+        number = m["number"]
+        amount = int(number) if number.isdigit() else NUMBER_WORDS[number.lower()]
+        sign = 1 if m["prep"].lower() == "in" else -1
+        unit = m["unit"].lower()
+
+        def resolve(anchor: date, n=sign * amount, unit=unit) -> _Value | None:
+            if unit.startswith("tag"):
+                return _day_value(anchor + timedelta(days=n))
+            if unit.startswith("woche"):
+                return _week_value(anchor + timedelta(weeks=n))
+            if unit.startswith("monat"):
+                return _month_value(*_add_months(anchor.year, anchor.month, n))
+            if unit.startswith("jahrzehnt"):
+                return _year_value(anchor.year + 10 * n, precision="decade")
+            return _year_value(anchor.year + n)
+        yield ctx.relative(m, resolve, m["prep"].lower())
+
+
+def _vague(ctx: _Context) -> _Found:
+    """ "seit langem", "seit Jahren", "vor kurzem", "in den letzten Jahren", "in jüngster Zeit" """
+    for m in _VAGUE_RE.finditer(ctx.text):
+        yield ctx.vague(m, "seit" if m["seit"] else "vor" if m["vor"] else None)
+
+
+# in priority order: on equal length and start, the earlier family wins
+_FAMILIES: tuple[Callable[[_Context], _Found], ...] = (
+    _numeric_dates, _day_month_dates, _months, _years,
+    _relative_days, _weekdays, _relative_periods, _offsets, _vague,
+)
+
+
+# --------------------------------------------------------------------------- API
+
+
+def find_temporal_expressions(text: str, anchor: date | None, *,
+                              tense: Tense | None = None) -> list[TemporalExpression]:
+    """All temporal expressions in ``text``, sorted by start and non-overlapping.
+
+    ``anchor`` is the publication date; expressions that need it are returned with
+    precision "unresolved" when it is None.  ``tense`` ("past"/"future") overrides the
+    built-in tense detection used to resolve "am Mittwoch", "im Mai" and the like.
+    """
+    if tense not in (None, "past", "future"):
+        raise ValueError(f"tense must be 'past', 'future' or None, not {tense!r}")
+    ctx = _Context(text, anchor, tense)
+    candidates = [expr for family in _FAMILIES for expr in family(ctx) if expr is not None]
+    chosen: list[TemporalExpression] = []
+    for expr in sorted(candidates, key=lambda e: (e.start - e.end, e.start)):  # longest first (stable)
+        if all(expr.end <= other.start or expr.start >= other.end for other in chosen):
+            chosen.append(expr)
+    return sorted(chosen, key=lambda e: e.start)

@@ -1,0 +1,139 @@
+"""What the extractor knows: curated aliases, role words, event words, countries, common nouns.
+
+Built from content/ (editorial data) plus what PyPI packages ship: German country names
+from babel and the German noun list from german-nouns (to tell "Soldaten" from "Sharif").
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from pydantic import Field
+
+from ..editorial import Editorial
+from ..model import ActorType, Strict
+from ..yamlio import read_yaml
+
+# babel's territory list also has regions and groupings ("Welt", "Eurozone"); only states count.
+_NOT_STATES = {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "BV", "HM"}
+_PROPER_NOUN_POS = ("Eigenname", "Vorname", "Nachname", "Toponym")
+
+
+class EventGroup(Strict):
+    group: str
+    title: str
+    nouns: list[str] = Field(default_factory=list)
+    verbs: list[str] = Field(default_factory=list)
+
+
+class EventsFile(Strict):
+    groups: list[EventGroup] = Field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AliasEntry:
+    actor: str
+    name: str
+    type: ActorType
+    curated: bool
+
+
+@dataclass
+class Lexicon:
+    """Plain data; the spaCy components turn aliases into token patterns in `initialize`."""
+
+    aliases: dict[str, AliasEntry] = field(default_factory=dict)  # alias text -> actor
+    person_roles: tuple[str, ...] = ()
+    organization_heads: tuple[str, ...] = ()
+    place_heads: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()
+    reject: frozenset[str] = frozenset()
+    event_groups: tuple[EventGroup, ...] = ()
+
+    def fingerprint(self) -> str:
+        """Changes whenever anything the extractor reads changes (part of the cache key)."""
+        payload = json.dumps(
+            {
+                "aliases": sorted((k, v.actor, v.name, v.type, v.curated) for k, v in self.aliases.items()),
+                "roles": [self.person_roles, self.organization_heads, self.place_heads, self.modifiers],
+                "reject": sorted(self.reject),
+                "events": [g.model_dump() for g in self.event_groups],
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def slugify(text: str) -> str:
+    """'Kim Jong-un' -> 'kim-jong-un', 'Südkorea' -> 'suedkorea' (stable ids for new actors)."""
+    text = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """German names of states from babel's CLDR data: {name: name}."""
+    from babel import Locale
+
+    names = {}
+    for code, name in Locale("de").territories.items():
+        if len(code) == 2 and code.isalpha() and code not in _NOT_STATES:
+            names[name] = name
+    return names
+
+
+@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """Every form of every German common noun in the Wiktionary list (proper names left out)."""
+    path = resources.files("german_nouns") / "nouns.csv"
+    forms: set[str] = set()
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.reader(handle)
+        next(rows)
+        for row in rows:
+            if any(tag in row[1] for tag in _PROPER_NOUN_POS):
+                continue
+            for form in (row[0], *row[7:]):
+                if form and form[0].isupper() and " " not in form:
+                    forms.add(form)
+    return frozenset(forms)
+
+
+def load_events(content_dir: Path) -> EventsFile:
+    path = Path(content_dir) / "lexicon" / "events.yml"
+    if not path.exists():
+        return EventsFile()
+    return read_yaml(path).validate(EventsFile)  # type: ignore[return-value]
+
+
+def build_lexicon(editorial: Editorial, events: EventsFile) -> Lexicon:
+    aliases: dict[str, AliasEntry] = {}
+    for name in country_names():
+        aliases[name] = AliasEntry(slugify(name), name, "country", False)
+    for actor in editorial.actors.actors:
+        entry = AliasEntry(actor.id, actor.name, actor.type, True)
+        # A curated actor claims its names even when babel had them as a country.
+        for alias in (actor.name, *actor.aliases):
+            for other in [k for k, v in aliases.items() if not v.curated and v.actor == actor.id]:
+                del aliases[other]
+            aliases[alias] = entry
+    roles = editorial.roles
+    return Lexicon(
+        aliases=dict(sorted(aliases.items())),
+        person_roles=tuple(sorted({r.casefold() for r in roles.person}, key=lambda r: (-len(r), r))),
+        organization_heads=tuple(sorted({r.casefold() for r in roles.organization}, key=lambda r: (-len(r), r))),
+        place_heads=tuple(sorted({r.casefold() for r in roles.place}, key=lambda r: (-len(r), r))),
+        modifiers=tuple(sorted(r.casefold() for r in roles.modifiers)),
+        reject=frozenset(r.casefold() for r in editorial.actors.reject),
+        event_groups=tuple(events.groups),
+    )

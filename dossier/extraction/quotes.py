@@ -1,0 +1,493 @@
+"""Find direct quotes and their speakers in one German sentence.
+
+Pure standard library; works on one sentence string, all offsets are relative to it.
+
+Steps
+    1. ``_scan_marks`` pairs quotation marks: „…“ „…” „…"  "…"  »…«  «…»  “…”  ‚…‘  ‘…’.
+       An opening mark without its closer runs to the end of the string (a sentence splitter
+       may cut a long quote); a closing mark before any opener is the tail of a quote begun in
+       the previous sentence (accepted unless ``previous_sentence`` is given and has no open quote).
+       Nested quotes are skipped with their outer quote.  ’ between letters is an apostrophe.
+    2. Speech cues are searched in the sentence with all quoted text masked out (``_find_cues``):
+       verbs (sagte, erklärte, betonte, schrieb, warnte, nannte, ...), separable verbs
+       (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, ...), "sprach von",
+       prepositional frames (laut X, nach Angaben X, unter Berufung auf X, X zufolge, "…, so X")
+       and "nach seinen/ihren Worten".
+    3. A quoted *name or term* is dropped (``_is_term``): a noun-phrase-shaped span of at most
+       ``TERM_MAX_WORDS`` words (capitalised words, function words, adjectives before a noun)
+       with no cue within ``NEAR_BEFORE`` words before / ``NEAR_AFTER`` words after it; a span
+       right after a title noun (Buch, Film, Titel, Motto, ...); single-quoted spans and »…«/«…»
+       spans (book/film titles) without a nearby cue.
+    4. Each remaining quote takes a cue: the cue right after the closing mark ("…“, sagte X"),
+       else the last cue before a colon-introduced quote ("X sagte: „…“"), else the nearest cue.
+    5. The cue's speaker (``_speaker_for``): the subject noun phrase before the verb in its clause
+       ("Kremlberater Juri Uschakow wies …", "Kim wiederum betonte …"), else the pronoun or noun
+       phrase right after the verb ("erklärte er", "sagte Kremlsprecher Dmitri Peskow", "teilte der
+       Kreml mit"), else the noun phrase opening the clause ("Moskau hat … erklärt"), else the
+       speaker of another cue in the sentence, else the noun phrase opening the sentence.
+       Noun phrases are: optional article, up to three lowercase adjectives, a run of capitalised
+       words (name particles von/van/de/al/bin/... allowed).  Pronouns (er/sie) are returned as
+       written; the caller resolves them.
+
+``partial`` is False when the quote opens the sentence, follows a colon, continues a quote from
+the previous sentence, or follows an earlier full quote after a short cue frame ("„A“, sagte er,
+„B“"); otherwise True.  Known limits: the speaker of a quote continued from the previous
+sentence is not looked up there (speaker None unless this sentence has a cue); apposition is only
+handled in the form "…, Name, sagte".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["QuoteSpan", "find_quotes"]
+
+TERM_MAX_WORDS = 3
+NEAR_BEFORE = 6  # words between a cue and the opening mark
+NEAR_AFTER = 4  # words between the closing mark and a cue
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    """A quote; ``text == sentence[start:end]`` (marks excluded)."""
+
+    text: str
+    start: int
+    end: int
+    partial: bool
+    speaker_text: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    cue: str | None
+
+
+# --------------------------------------------------------------------------- quotation marks
+
+# opener -> the closers that end it
+_CLOSERS = {
+    "„": "“”\"",
+    "‚": "‘’",
+    "»": "«",
+    "«": "»",
+    "“": "”“",  # English “…”
+    "”": "”",  # Swedish ”…”
+    '"': '"',
+    "‘": "’",
+}
+_SINGLE = frozenset("‚‘’")
+_GUILLEMETS = frozenset("»«")
+_LONE_CLOSERS = frozenset("“”«»\"")
+_MARKS = frozenset(_CLOSERS) | frozenset("’")
+_OPEN_CONTEXT = frozenset("([{–—-/")
+
+
+@dataclass(slots=True)
+class _Raw:
+    """A quote as paired: ``start``/``end`` inside the marks, ``outer_*`` including them."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    opener: str | None
+    closed: bool
+    continuation: bool = False
+
+
+def _role(s: str, i: int) -> str | None:
+    """ "open", "close" or None for the mark at ``s[i]``, judged by its neighbours."""
+    c = s[i]
+    if c in "„‚":
+        return "open"
+    prev = s[i - 1] if i > 0 else ""
+    nxt = s[i + 1] if i + 1 < len(s) else ""
+    if c == "’" and prev.isalpha() and nxt.isalpha():
+        return None  # apostrophe: "geht’s"
+    if (not prev or prev.isspace() or prev in _OPEN_CONTEXT) and nxt and not nxt.isspace():
+        return None if c == "’" else "open"
+    if prev and not prev.isspace():
+        return "close"
+    return None
+
+
+def _find_closer(s: str, start: int, opener: str) -> int | None:
+    closers = _CLOSERS[opener]
+    for j in range(start, len(s)):
+        if s[j] in closers and (opener == '"' or _role(s, j) == "close"):
+            return j
+    return None
+
+
+def _trimmed(s: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink [start, end) to exclude surrounding whitespace."""
+    while start < end and s[start].isspace():
+        start += 1
+    while end > start and s[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _scan_marks(s: str) -> list[_Raw]:
+    """Pair quotation marks left to right (top level only)."""
+    out: list[_Raw] = []
+    i = 0
+    while i < len(s):
+        c = s[i]
+        role = _role(s, i) if c in _MARKS else None
+        if role == "open" and c in _CLOSERS:
+            j = _find_closer(s, i + 1, c)
+            if j is None:
+                if c in _SINGLE:
+                    i += 1
+                    continue
+                start, end = _trimmed(s, i + 1, len(s))
+                out.append(_Raw(start, end, i, len(s), c, closed=False))
+                break
+            start, end = _trimmed(s, i + 1, j)
+            out.append(_Raw(start, end, i, j + 1, c, closed=True))
+            i = j + 1
+            continue
+        if role == "close" and not out and c in _LONE_CLOSERS and not s[i - 1].isdigit():
+            start, end = _trimmed(s, 0, i)
+            while start < end and s[start] in "–—-":
+                start, end = _trimmed(s, start + 1, end)
+            out.append(_Raw(start, end, 0, i + 1, None, closed=True, continuation=True))
+        i += 1
+    return [r for r in out if r.end > r.start]
+
+
+def _has_open_quote(text: str) -> bool:
+    raws = _scan_marks(text)
+    return bool(raws) and not raws[-1].closed
+
+
+def _mask(s: str, raws: list[_Raw]) -> str:
+    """``s`` with every quote (marks included) replaced by "□", offsets preserved."""
+    chars = list(s)
+    for r in raws:
+        chars[r.outer_start:r.outer_end] = "□" * (r.outer_end - r.outer_start)
+    return "".join(chars)
+
+
+# --------------------------------------------------------------------------- noun phrases
+
+_NAME = r"[A-ZÄÖÜ](?:[\w'’-]*\w|\.)?"  # "Peskow", "Jong-un", initial "J."
+_PARTICLE = r"(?:von|van|de|da|di|del|al|bin|ibn|le|la)"
+_CAPRUN = rf"{_NAME}(?:\s+(?:{_PARTICLE}\s+)?{_NAME})*"
+_ARTICLE = r"(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|er|en|em|es)?)"
+_ADJ = r"(?!(?:der|die|das|den|dem|des|ein\w*|und|oder|sowie|aber|seine\w*|ihre\w*)\b)[a-zäöüß][\w-]*(?:e|en|er|es|em)"
+_NP = rf"(?:{_ARTICLE}\s+)?(?:{_ADJ}\s+){{0,3}}(?P<run>{_CAPRUN})"
+_PRONOUN = r"(?:[Ee]r|[Ss]ie)\b"
+
+# Capitalised words that cannot start a speaker name (sentence-initial function words).
+_NOT_NAMES = frozenset(
+    """
+    Der Die Das Den Dem Des Ein Eine Einer Einen Einem Eines Dies Diese Dieser Dieses Diesem
+    Es Er Sie Wir Ich Ihr Man Wer Was Wie Wo Wann Warum Welche Welcher Jeder Jede Alle Beide
+    Im Am In An Auf Aus Bei Mit Nach Vor Von Zu Zum Zur Ohne Unter Über Für Gegen Seit Bis Ab
+    Laut Trotz Wegen Während Durch Um Neben Zwischen Hinter Dabei Dazu Damit Darauf Daher Dann
+    Doch Aber Und Oder Auch Noch So Nun Jetzt Hier Dort Heute Gestern Morgen Zudem Zuvor Zuletzt
+    Anschließend Außerdem Allerdings Jedoch Bereits Schon Später Danach Deshalb Deswegen Denn
+    Sondern Sowohl Weder Wenn Weil Dass Ob Als Obwohl Nachdem Bevor Sobald Falls Zunächst
+    Teilen Lesen Mehr Weitere Weiter Nein Ja Ihre Seine Sein Unser Unsere
+    """.split()
+)
+
+_B_PREFIX_RE = re.compile(
+    rf"""^\s*(?P<sp>(?:{_NP}|{_PRONOUN})(?:\s+(?:und|sowie)\s+{_NP.replace('?P<run>', '')})?)
+        (?:\s+[a-zäöüß]+){{0,2}}\s*$""",
+    re.VERBOSE,
+)
+_APPOSITION_RE = re.compile(rf",\s*(?P<sp>{_NP})\s*,\s*$", re.VERBOSE)
+_AFTER_RE = re.compile(rf"\s+(?P<sp>{_PRONOUN}|{_NP})")
+_CLAUSE_START_RE = re.compile(rf"\s*(?P<sp>{_PRONOUN}|{_NP})\s+[a-zäöüß]")
+_NP_BEFORE_RE = re.compile(rf"(?P<sp>{_NP})\s*$")
+_BOUNDARY_RE = re.compile(r"[,;:–—()]")
+
+
+def _valid(m: re.Match[str] | None) -> bool:
+    """The match names someone: its capitalised run does not start with a function word."""
+    if m is None:
+        return False
+    run = m.groupdict().get("run")
+    if run is None:  # pronoun
+        return True
+    return run.split()[0] not in _NOT_NAMES
+
+
+# --------------------------------------------------------------------------- cues
+
+_SIMPLE_VERBS = """
+    sagte sagten sagt sage sagen gesagt
+    erklärte erklärten erklärt erkläre erklären
+    betonte betonten betont betone betonen
+    schrieb schrieben schreibt geschrieben
+    warnte warnten warnt warne gewarnt
+    meinte meinten meint
+    erläuterte erläuterten erläutert
+    bekräftigte bekräftigten bekräftigt
+    versicherte versicherten versichert
+    unterstrich unterstrichen unterstreicht
+    kritisierte kritisierten kritisiert
+    forderte forderten fordert gefordert
+    verkündete verkündeten verkündet
+    bestätigte bestätigten bestätigt
+    ergänzte ergänzten ergänzt
+    antwortete antworteten antwortet geantwortet
+    fragte fragten fragt gefragt
+    nannte nannten nennt genannt
+    bezeichnete bezeichneten bezeichnet
+    mitteilte mitteilten mitgeteilt
+    hinzufügte hinzufügten hinzugefügt
+    zurückwies zurückwiesen zurückgewiesen
+    hervorhob hervorhoben hervorgehoben hervorzuheben
+    twitterte twitterten postete posteten
+""".split()
+
+_SIMPLE_RE = re.compile(rf"\b(?P<verb>{'|'.join(_SIMPLE_VERBS)})\b", re.IGNORECASE)
+
+# Separable verbs: finite part ... particle at the end of the clause.
+_SEPARABLE_RE = re.compile(
+    r"""
+    \b(?P<verb>teilte|teilten|teilt
+        |fügte|fügten|fügt
+        |wies|wiesen|weist
+        |hob|hoben|hebt
+        |räumte|räumten|räumt
+        |kündigte|kündigten|kündigt
+        |stellte|stellten|stellt)\b
+    (?P<gap>[^,.;:!?□]{0,80}?)
+    \b(?P<particle>mit|hinzu|zurück|hin|hervor|ein|an|klar)\b
+    (?=\s*(?:[,.;:!?–—□"]|und\b|oder\b|$))
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+# Only these verb+particle pairs are speech cues.
+_SEPARABLE_PAIRS = {
+    ("teil", "mit"), ("füg", "hinzu"), ("wies", "zurück"), ("weis", "zurück"), ("wies", "hin"),
+    ("weis", "hin"), ("hob", "hervor"), ("heb", "hervor"), ("räum", "ein"), ("kündig", "an"),
+    ("stell", "klar"),
+}
+
+_SPRACH_VON_RE = re.compile(r"\b(?P<verb>sprach|sprachen|spricht|sprechen|gesprochen)\s+von\b", re.IGNORECASE)
+
+_PREP_RE = re.compile(
+    r"""\b(?P<prep>laut|nach\s+Angaben(?:\s+(?:von|vom))?|unter\s+Berufung\s+auf)(?=\s)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+_SO_RE = re.compile(r"[,–—]\s*(?P<so>so)\s+(?=[A-ZÄÖÜ]|(?:der|die|das|den)\s)")
+_ZUFOLGE_RE = re.compile(r"\b(?P<zufolge>zufolge)\b")
+_WORTEN_RE = re.compile(r"\bnach\s+(?:seinen|ihren|eigenen)\s+Worten\b", re.IGNORECASE)
+
+_TITLE_NOUN_RE = re.compile(
+    r"""(?:Buch|Roman|Film|Titel|Serie|Sendung|Album|Lied|Song|Zeitung|Magazin|Operation|Motto
+        |Slogan|Programm|Initiative|Projekt|Kampagne|Dokumentation|Bestseller|Kolumne|Rubrik
+        |Hashtag|Schlagzeile)(?:s|es|e|en|n)?
+        \s+(?:{art}\s+)?$""".format(art=_ARTICLE),
+    re.VERBOSE,
+)
+
+_FUNCTION_WORDS = frozenset(
+    "und oder des der die das den dem von vom an am im in zu zum zur für mit gegen auf aus ohne "
+    "nach ein eine einer eines einem einen".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    text: str
+    kind: str  # "verb", "after" (speaker follows: laut/so/...), "before" (zufolge), "anaphoric"
+    verb_start: int
+    verb_end: int
+
+
+def _find_cues(masked: str) -> list[_Cue]:
+    """All speech cues outside quotes, in order."""
+    cues: list[_Cue] = []
+    for m in _SEPARABLE_RE.finditer(masked):
+        verb, particle = m.group("verb"), m.group("particle")
+        stem = re.sub(r"(?:te|ten|t|en)$", "", verb.lower()) or verb.lower()
+        if (stem, particle.lower()) in _SEPARABLE_PAIRS:
+            cues.append(_Cue(m.start(), m.end(), f"{verb} {particle}", "verb", *m.span("verb")))
+    taken = [(c.verb_start, c.verb_end) for c in cues]
+    for m in _SIMPLE_RE.finditer(masked):
+        if all(not (s <= m.start() < e) for s, e in taken):
+            cues.append(_Cue(m.start(), m.end(), m.group("verb"), "verb", *m.span()))
+    for m in _SPRACH_VON_RE.finditer(masked):
+        cues.append(_Cue(m.start(), m.end(), re.sub(r"\s+", " ", m.group()), "verb", *m.span("verb")))
+    for m in _PREP_RE.finditer(masked):
+        cues.append(_Cue(m.start(), m.end(), re.sub(r"\s+", " ", m.group()), "after", m.start(), m.end()))
+    for m in _SO_RE.finditer(masked):
+        cues.append(_Cue(*m.span("so"), "so", "after", *m.span("so")))
+    for m in _ZUFOLGE_RE.finditer(masked):
+        cues.append(_Cue(m.start(), m.end(), "zufolge", "before", m.start(), m.end()))
+    for m in _WORTEN_RE.finditer(masked):
+        cues.append(_Cue(m.start(), m.end(), re.sub(r"\s+", " ", m.group()), "anaphoric", m.start(), m.end()))
+    return sorted(cues, key=lambda c: c.start)
+
+
+def _words_between(masked: str, a: int, b: int) -> int:
+    return len(re.findall(r"[\w-]+", masked[a:b])) if a < b else 0
+
+
+def _distance(masked: str, cue: _Cue, raw: _Raw) -> tuple[int, str]:
+    """Words between cue and quote, and on which side the cue is."""
+    if cue.end <= raw.outer_start:
+        return _words_between(masked, cue.end, raw.outer_start), "before"
+    return _words_between(masked, raw.outer_end, cue.start), "after"
+
+
+def _is_near(masked: str, cue: _Cue, raw: _Raw) -> bool:
+    words, side = _distance(masked, cue, raw)
+    return words <= (NEAR_BEFORE if side == "before" else NEAR_AFTER)
+
+
+# --------------------------------------------------------------------------- term filter
+
+
+def _np_shaped(text: str) -> bool:
+    """Looks like a name/term: capitalised words, function words, adjectives before a noun."""
+    if re.search(r"[.!?…]\s*$", text):
+        return False
+    words = [w.strip(",;:()'’") for w in text.split()]
+    if not any(w[:1].isupper() for w in words):
+        return False
+    for i, w in enumerate(words):
+        if w[:1].isupper() or w in _FUNCTION_WORDS:
+            continue
+        if re.fullmatch(_ADJ, w) and i < len(words) - 1:
+            continue
+        return False
+    return True
+
+
+def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> bool:
+    """True when the quoted span names a thing rather than reporting speech."""
+    near = any(_is_near(masked, c, raw) for c in cues)
+    if raw.opener is not None and _TITLE_NOUN_RE.search(sentence, 0, raw.outer_start):
+        return True
+    if raw.opener in _SINGLE and not near:
+        return True
+    if raw.opener in _GUILLEMETS and not near:
+        return True
+    text = sentence[raw.start:raw.end]
+    n_words = len(text.split())
+    return n_words <= TERM_MAX_WORDS and _np_shaped(text) and not near
+
+
+# --------------------------------------------------------------------------- speakers
+
+_Span = tuple[int, int]
+
+
+def _clause_start(masked: str, pos: int) -> int:
+    last = None
+    for last in _BOUNDARY_RE.finditer(masked, 0, pos):
+        pass
+    return last.end() if last else 0
+
+
+def _direct_speaker(masked: str, cue: _Cue) -> _Span | None:
+    """Speaker tied to the cue by position: before the verb, after it, or at its clause start."""
+    if cue.kind == "anaphoric":
+        return None
+    if cue.kind == "after":
+        m = _AFTER_RE.match(masked, cue.end)
+        return m.span("sp") if _valid(m) else None
+    if cue.kind == "before":
+        m = _NP_BEFORE_RE.search(masked, 0, cue.start)
+        return m.span("sp") if _valid(m) else None
+    start = _clause_start(masked, cue.verb_start)
+    m = _B_PREFIX_RE.match(masked[start:cue.verb_start])
+    if _valid(m):
+        return m.start("sp") + start, m.end("sp") + start
+    m = _APPOSITION_RE.search(masked, 0, cue.verb_start)
+    if _valid(m):
+        return m.span("sp")
+    m = _AFTER_RE.match(masked, cue.verb_end)
+    if _valid(m):
+        return m.span("sp")
+    m = _CLAUSE_START_RE.match(masked, start, cue.verb_start)
+    if _valid(m):
+        return m.span("sp")
+    return None
+
+
+def _speaker_for(masked: str, cue: _Cue, cues: list[_Cue]) -> _Span | None:
+    """Speaker of ``cue``; falls back to another cue's speaker, then to the sentence subject."""
+    span = _direct_speaker(masked, cue)
+    if span:
+        return span
+    others = sorted((c for c in cues if c is not cue), key=lambda c: abs(c.start - cue.start))
+    for other in others:
+        if span := _direct_speaker(masked, other):
+            return span
+    m = _CLAUSE_START_RE.match(masked)
+    return m.span("sp") if _valid(m) else None
+
+
+def _choose_cue(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> _Cue | None:
+    """Postposed cue ("…“, sagte"), else cue before a colon ("sagte: „…“"), else the nearest."""
+    if not cues:
+        return None
+    after = re.match(r"[\s,–—-]*", masked[raw.outer_end:]).end() + raw.outer_end
+    for c in cues:
+        if c.start == after and c.kind in ("verb", "after"):
+            return c
+    if sentence[:raw.outer_start].rstrip().endswith(":"):
+        before = [c for c in cues if c.end <= raw.outer_start]
+        if before:
+            return before[-1]
+    return min(cues, key=lambda c: (_distance(masked, c, raw)[0], c.start > raw.start))
+
+
+# --------------------------------------------------------------------------- main
+
+
+def _is_partial(sentence: str, masked: str, raw: _Raw, prev: QuoteSpan | None, prev_raw: _Raw | None) -> bool:
+    if raw.continuation:
+        return False
+    before = sentence[:raw.outer_start].strip()
+    if not before or before.endswith(":"):
+        return False
+    if prev is not None and prev_raw is not None and not prev.partial:
+        between = masked[prev_raw.outer_end:raw.outer_start]
+        if _words_between(masked, prev_raw.outer_end, raw.outer_start) <= 8 and _find_cues(between):
+            return False  # „A“, sagte er, „B“
+    return True
+
+
+def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[QuoteSpan]:
+    """Direct quotes in ``sentence`` with speaker and cue; quoted names/terms are left out."""
+    raws = _scan_marks(sentence)
+    if raws and raws[0].continuation and previous_sentence is not None:
+        if not _has_open_quote(previous_sentence):
+            raws = raws[1:]
+    masked = _mask(sentence, raws)
+    cues = _find_cues(masked)
+
+    out: list[QuoteSpan] = []
+    prev_raw: _Raw | None = None
+    for raw in raws:
+        if _is_term(sentence, masked, raw, cues):
+            continue
+        cue = _choose_cue(sentence, masked, raw, cues)
+        span = _speaker_for(masked, cue, cues) if cue else None
+        partial = _is_partial(sentence, masked, raw, out[-1] if out else None, prev_raw)
+        out.append(
+            QuoteSpan(
+                text=sentence[raw.start:raw.end],
+                start=raw.start,
+                end=raw.end,
+                partial=partial,
+                speaker_text=sentence[span[0]:span[1]] if span else None,
+                speaker_start=span[0] if span else None,
+                speaker_end=span[1] if span else None,
+                cue=cue.text if cue else None,
+            )
+        )
+        prev_raw = raw
+    return out

@@ -1,0 +1,65 @@
+"""MkDocs adapter: runs the dossier stages and hands the pages to MkDocs as generated files.
+
+Each hook is a short driver over the library (dossier.stages, dossier.render); nothing here
+knows about articles, actors or templates.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .errors import DossierError
+from .render import render_site
+from .stages import BuildResult, Project, build
+
+log = logging.getLogger("mkdocs.plugins.dossier")
+
+
+class DossierConfig(base.Config):
+    content_dir = c.Type(str, default="content")
+    templates_dir = c.Type(str, default="templates")
+    extracted_dir = c.Type(str, default="extracted")
+    # false: never touch extracted/ (e.g. read-only checkouts); extraction still runs in memory
+    write_extractions = c.Type(bool, default=True)
+
+
+class DossierPlugin(BasePlugin[DossierConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.project = Project(
+            content_dir=root / self.config.content_dir,
+            templates_dir=root / self.config.templates_dir,
+            extracted_dir=root / self.config.extracted_dir,
+        )
+        self.result: BuildResult | None = None
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        try:
+            self.result = build(self.project, write_extractions=self.config.write_extractions)
+            pages = render_site(self.result, self.project.templates_dir)
+        except DossierError as exc:
+            raise PluginError(f"dossier: invalid input\n{exc}") from None
+        run = self.result.run
+        log.info("dossier: %d sources (%d extracted, %d from cache)", len(self.result.sources), run.extracted, run.reused)
+        for path in sorted(pages):
+            existing = files.get_file_from_path(path)
+            if existing is not None:
+                files.remove(existing)
+            files.append(File.generated(config, path, content=pages[path]))
+        return files
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        # Editors change content/ and templates/; mkdocs only watches docs_dir by itself.
+        for folder in (self.project.content_dir, self.project.templates_dir):
+            if folder.exists():
+                server.watch(str(folder))
+        return server

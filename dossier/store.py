@@ -1,0 +1,106 @@
+"""Stage 3: extraction YAML in extracted/ — one deterministic file per source, doubling as a
+cache keyed by the cleaned text's hash and the pipeline version."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .editorial import Editorial
+from .errors import DossierError
+from .extraction.lexicon import build_lexicon, load_events
+from .model import Source, SourceExtraction
+from .yamlio import dump_yaml, parse_yaml, read_text, write_atomic
+
+log = logging.getLogger("dossier")
+
+HEADER = (
+    "# Written by dossier from content/sources/ — do not edit by hand:\n"
+    "# corrections go into content/*.yml and survive re-extraction.\n"
+)
+# Below this many sources to extract, progress is not shown.
+PROGRESS_THRESHOLD = 20
+
+
+@dataclass
+class ExtractionRun:
+    extractions: list[SourceExtraction]
+    reused: int
+    extracted: int
+    removed: list[str]
+
+
+def extraction_path(out_dir: Path, source_id: str) -> Path:
+    return Path(out_dir) / f"{source_id}.yml"
+
+
+def to_yaml(extraction: SourceExtraction) -> str:
+    return dump_yaml(extraction.model_dump(mode="json"), header=HEADER)
+
+
+def read_extraction(path: Path) -> SourceExtraction | None:
+    """A cached extraction, or None when missing or unreadable (it is then redone)."""
+    if not path.exists():
+        return None
+    try:
+        doc = parse_yaml(read_text(path), path)
+        return SourceExtraction.model_validate(doc.data)
+    except (DossierError, ValidationError) as exc:
+        log.warning("dossier: ignoring unreadable %s, extracting again (%s)", path, str(exc).splitlines()[0])
+        return None
+
+
+def update_extractions(
+    sources: list[Source], editorial: Editorial, content_dir: Path, out_dir: Path, *,
+    write: bool = True, progress: Callable[[int, int], None] | None = None,
+) -> ExtractionRun:
+    """Extract what changed, reuse the rest, write YAML atomically, remove files of deleted sources."""
+    from .extraction.pipeline import build_nlp, extract, pipeline_version
+
+    lexicon = build_lexicon(editorial, load_events(content_dir))
+    model = editorial.settings.pipeline
+    version = pipeline_version(lexicon, model)
+    cached: dict[str, SourceExtraction] = {}
+    todo: list[Source] = []
+    for source in sources:
+        old = read_extraction(extraction_path(out_dir, source.meta.id))
+        if old and old.pipeline == version and old.text_sha256 == source.text_sha256 and old.anchor == source.meta.published_date:
+            cached[source.meta.id] = old
+        else:
+            todo.append(source)
+    if todo:
+        nlp = build_nlp(lexicon, model)
+        report = progress or (_terminal_progress if len(todo) >= PROGRESS_THRESHOLD else None)
+        for n, extraction in enumerate(extract(todo, nlp, version, lexicon), start=1):
+            cached[extraction.source] = extraction
+            if write:
+                write_atomic(extraction_path(out_dir, extraction.source), to_yaml(extraction))
+            if report:
+                report(n, len(todo))
+    removed = []
+    if write and Path(out_dir).is_dir():
+        ids = {s.meta.id for s in sources}
+        for path in sorted(Path(out_dir).glob("*.yml")):
+            if path.stem not in ids:
+                path.unlink()
+                removed.append(path.stem)
+    return ExtractionRun(
+        extractions=[cached[s.meta.id] for s in sources], reused=len(sources) - len(todo), extracted=len(todo),
+        removed=removed,
+    )
+
+
+_last_report = [0.0]
+
+
+def _terminal_progress(done: int, total: int) -> None:
+    now = time.monotonic()
+    if done == total or now - _last_report[0] > 1.0:
+        _last_report[0] = now
+        print(f"\rdossier: extracting {done}/{total} sources", end="\n" if done == total else "", file=sys.stderr, flush=True)

@@ -1,0 +1,361 @@
+"""Tests for dossier.extraction.dates: German temporal expressions."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run without installing the package
+
+from dossier.extraction.dates import TemporalExpression, detect_tense, find_temporal_expressions  # noqa: E402
+
+THU = date(2025, 8, 28)  # a Thursday
+TUE = date(2025, 9, 2)
+WED = date(2025, 9, 3)
+MON = date(2024, 6, 17)
+
+
+def find(text: str, anchor: date | None = THU, **kw) -> list[TemporalExpression]:
+    found = find_temporal_expressions(text, anchor, **kw)
+    for e in found:
+        assert text[e.start:e.end] == e.text
+    return found
+
+
+def one(text: str, anchor: date | None = THU, **kw) -> TemporalExpression:
+    found = find(text, anchor, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def value(text: str, anchor: date | None = THU, **kw) -> tuple:
+    e = one(text, anchor, **kw)
+    return e.date, e.date_end, e.precision
+
+
+# ----------------------------------------------------------------- corpus sentences
+
+
+def test_corpus_parade_on_wednesday():
+    text = ("China wird die Parade am Mittwoch in Peking abhalten, um an den 80. Jahrestag "
+            "des Endes des Zweiten Weltkriegs zu erinnern.")
+    e = one(text, THU)
+    assert e.text in ("am Mittwoch", "Mittwoch")
+    assert (e.date, e.precision, e.relative) == ("2025-09-03", "day", True)
+
+
+def test_corpus_victory_day_in_may():
+    e = one('In Moskau war der "Tag des Sieges" im Mai gefeiert worden.', THU)
+    assert (e.text, e.date, e.precision) == ("im Mai", "2025-05", "month")
+
+
+def test_corpus_tomorrow_and_day_after_agree_with_dates():
+    text = ("Der russische Präsident Wladimir Putin wird zu Besuch sein morgen und übermorgen "
+            "(18. und 19. Juni) zu einem offiziellen Besuch in Nordkorea auf Einladung von Kim Jong Un.")
+    relative, absolute = find(text, MON)
+    assert relative.text == "morgen und übermorgen"
+    assert absolute.text == "18. und 19. Juni"
+    for e in (relative, absolute):
+        assert (e.date, e.date_end, e.precision) == ("2024-06-18", "2024-06-19", "day")
+
+
+def test_corpus_july_2000_and_unanchored_offset():
+    text = ("Putins einziger Besuch in Pjöngjang fand im Juli 2000 stattals er zwei Monate nach "
+            "seinem Amtsantritt als Präsident Kims verstorbenen Vater Kim Jong-il traf.")
+    found = find(text, MON)
+    resolved = [e for e in found if e.precision != "unresolved"]
+    assert [(e.text, e.date, e.precision) for e in resolved] == [("im Juli 2000", "2000-07", "month")]
+    assert all("Monate" not in e.text or e.date is None for e in found)
+
+
+def test_corpus_fourteen_years_ago():
+    text = "Das Ereignis ist Kims erstes multilaterales Treffen seit seiner Amtsübernahme vor rund 14 Jahren."
+    e = one(text, TUE)
+    assert (e.text, e.date, e.precision, e.qualifier) == ("vor rund 14 Jahren", "2011", "year", "vor")
+
+
+def test_corpus_end_of_august_and_this_year():
+    text = ("Zuletzt hatte US-Präsident Donald Trump Ende August sein Interesse für ein weiteres "
+            "Treffen mit Kim für dieses Jahr bekundet.")
+    august, year = find(text, TUE)
+    assert (august.text, august.date, august.precision, august.qualifier) == ("Ende August", "2025-08", "month", "Ende")
+    assert (year.text, year.date, year.precision) == ("dieses Jahr", "2025", "year")
+
+
+def test_corpus_since_2024_not_15000():
+    text = "Nach Angaben südkoreanischer Geheimdienste hat Nordkorea seit 2024 rund 15.000 Soldaten nach Russland entsandt."
+    e = one(text, TUE)
+    assert (e.text, e.date, e.precision, e.qualifier, e.relative) == ("seit 2024", "2024", "year", "seit", False)
+
+
+def test_corpus_year_2023_not_percentages():
+    text = ("Im Jahr 2023 entfielen etwa 97 % des nordkoreanischen Außenhandels auf China, "
+            "während 1,2 % nach Russland gingen.")
+    e = one(text, TUE)
+    assert (e.text, e.date, e.precision) == ("Im Jahr 2023", "2023", "year")
+
+
+def test_corpus_in_year_2011():
+    text = "Kim Jong Un hat seit seinem Amtsantritt im Jahr 2011 mehrere bilaterale Treffen ... abgehalten"
+    e = one(text, TUE)
+    assert (e.text, e.date, e.precision) == ("im Jahr 2011", "2011", "year")
+
+
+NEXT_WEEK = "Der nordkoreanische Machthaber Kim Jong-un wird nächste Woche zu einer seltenen Auslandsreise aufbrechen."
+
+
+def test_corpus_next_week():
+    e = one(NEXT_WEEK, THU)
+    assert (e.text, e.date, e.date_end, e.precision) == ("nächste Woche", "2025-09-01", "2025-09-07", "week")
+
+
+def test_corpus_next_week_without_anchor_is_unresolved():
+    e = one(NEXT_WEEK, None)
+    assert (e.text, e.date, e.date_end, e.precision) == ("nächste Woche", None, None, "unresolved")
+
+
+def test_articles_die_are_not_dates():
+    text = "Die Regierung, die die Bürger vertritt, und die Opposition, die dagegen ist, trafen die Entscheidung."
+    assert find(text) == []
+
+
+# ----------------------------------------------------------------- absolute dates
+
+
+def test_day_month_nearest_year():
+    assert value("3. September") == ("2025-09-03", None, "day")
+    assert value("am 3. Jan.") == ("2026-01-03", None, "day")  # nearer than Jan 2025
+    assert one("3. September").relative is True
+
+
+def test_day_month_year():
+    e = one("am 3. September 2025")
+    assert (e.text, e.date, e.precision, e.relative) == ("am 3. September 2025", "2025-09-03", "day", False)
+
+
+def test_weekday_merged_into_full_date():
+    e = one("Am Mittwoch, dem 3. September 2025, begann die Parade.")
+    assert (e.text, e.date) == ("Am Mittwoch, dem 3. September 2025", "2025-09-03")
+
+
+def test_day_ranges():
+    assert value("18. und 19. Juni", MON) == ("2024-06-18", "2024-06-19", "day")
+    assert value("vom 1. bis zum 3. Mai 2024") == ("2024-05-01", "2024-05-03", "day")
+    assert value("1.-3. Mai 2024") == ("2024-05-01", "2024-05-03", "day")
+    assert value("vom 30. Juni bis 2. Juli 2024") == ("2024-06-30", "2024-07-02", "day")
+
+
+def test_numeric_dates():
+    assert value("02.09.25") == ("2025-09-02", None, "day")
+    assert value("02.09.2025") == ("2025-09-02", None, "day")
+    assert value("2025-09-02") == ("2025-09-02", None, "day")
+    assert value("am 2.9.") == ("2025-09-02", None, "day")
+    assert find("Version 1.2.3 und Kapitel 3.4.") == []
+
+
+def test_invalid_day_is_ignored():
+    assert [e.precision for e in find("Der 31. Februar 2024 existiert nicht.")] == ["month"]  # no day
+    assert value("29. Februar 2024") == ("2024-02-29", None, "day")
+
+
+def test_month_with_year():
+    assert value("im Juli 2000") == ("2000-07", None, "month")
+    assert value("im September 2023") == ("2023-09", None, "month")
+    assert value("im Juni 2024") == ("2024-06", None, "month")
+    e = one("Ende Sept. 2024")
+    assert (e.date, e.qualifier) == ("2024-09", "Ende")
+
+
+def test_month_parts_and_qualifiers():
+    for part in ("Ende", "Anfang", "Mitte"):
+        e = one(f"{part} August")
+        assert (e.date, e.precision, e.qualifier, e.relative) == ("2025-08", "month", part, True)
+    assert one("seit März").qualifier == "seit"
+
+
+def test_month_only_follows_tense():
+    assert value("im Mai") == ("2025-05", None, "month")  # no tense: same year
+    assert value("Er war im September dort.") == ("2024-09", None, "month")
+    assert value("Er wird im Mai kommen.") == ("2026-05", None, "month")
+    assert value("im Mai", tense="past") == ("2025-05", None, "month")
+    assert value("im Jänner", tense="future") == ("2026-01", None, "month")
+
+
+def test_month_with_year_reference_and_ranges():
+    assert value("im Mai letzten Jahres") == ("2024-05", None, "month")
+    assert value("im vergangenen Mai") == ("2025-05", None, "month")
+    assert value("von Mai bis Juli 2024") == ("2024-05", "2024-07", "month")
+
+
+def test_month_inside_words_is_not_a_date():
+    assert find("Die Maikundgebung fiel aus, ebenso der Mai-Umzug.") == []
+    assert find("Jan Böhmermann und August Diehl") == []
+
+
+def test_bare_year():
+    e = one("Die Wahl 2019 war knapp.")
+    assert (e.text, e.date, e.precision, e.relative) == ("2019", "2019", "year", False)
+
+
+def test_year_not_counts_or_parts_of_numbers():
+    assert find("Das 2019er Modell kostet 2019 Euro, rund 2019 Menschen kamen.") == []
+    assert find("Es kamen 15.000 Menschen, 97 % stimmten zu, das sind 2,5 Prozent mehr.") == []
+    assert find("Es waren vor 2000 Zuschauern 2000 Soldaten im Einsatz.") == []
+
+
+def test_year_with_prepositions():
+    e = one("im Jahr 2023")
+    assert (e.date, e.qualifier) == ("2023", None)
+    e = one("seit 2024")
+    assert (e.date, e.qualifier) == ("2024", "seit")
+    e = one("Ende 2023")
+    assert (e.date, e.qualifier) == ("2023", "Ende")
+    assert one("um 2000 herum").qualifier == "circa"
+
+
+def test_year_ranges():
+    assert value("von 2019 bis 2021") == ("2019", "2021", "year")
+    assert value("2019/20") == ("2019", "2020", "year")
+    assert value("zwischen 2019 und 2021") == ("2019", "2021", "year")
+
+
+def test_decades():
+    assert value("in den 1990er Jahren") == ("1990", "1999", "decade")
+    e = one("Anfang der 90er-Jahre")
+    assert (e.date, e.qualifier) == ("1990", "Anfang")
+
+
+# ----------------------------------------------------------------- relative to the anchor
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("heute", "2025-08-28"), ("gestern", "2025-08-27"), ("vorgestern", "2025-08-26"),
+    ("morgen", "2025-08-29"), ("übermorgen", "2025-08-30"), ("heute Abend", "2025-08-28"),
+])
+def test_relative_days(word, expected):
+    e = one(f"Das gilt {word} noch.")
+    assert (e.text, e.date, e.precision, e.relative) == (word, expected, "day", True)
+
+
+def test_tomorrow_and_day_after_is_one_range():
+    e = one("morgen und übermorgen", MON)
+    assert (e.date, e.date_end, e.precision) == ("2024-06-18", "2024-06-19", "day")
+
+
+def test_morning_noun_is_not_tomorrow():
+    assert find("Am Morgen kam er an.") == []
+
+
+@pytest.mark.parametrize("text", ["nächste Woche", "in der kommenden Woche", "kommende Woche"])
+def test_next_week(text):
+    e = one(text)
+    assert (e.text, e.date, e.date_end, e.precision) == (text, "2025-09-01", "2025-09-07", "week")
+
+
+@pytest.mark.parametrize("text", ["letzte Woche", "vergangene Woche", "in der vergangenen Woche"])
+def test_last_week(text):
+    assert value(text) == ("2025-08-18", "2025-08-24", "week")
+
+
+def test_weekday_future_is_strictly_after_anchor():
+    e = one("Er wird am Mittwoch reisen.", THU)
+    assert (e.text, e.date) == ("am Mittwoch", "2025-09-03")
+    assert one("Er wird am Mittwoch reisen.", WED).date == "2025-09-10"
+
+
+def test_weekday_past_is_on_or_before_anchor():
+    text = "Laut Berichten soll Kim am Dienstagmorgen in Peking angekommen sein."
+    assert one(text, TUE).date == "2025-09-02"
+    text = "Nach Angaben der Behörden soll sich der Vorfall am Dienstagmorgen passiert haben."
+    assert one(text, TUE).date == "2025-09-02"
+    assert one("Xi hat am Mittwoch die Soldaten gelobt.", WED).date == "2025-09-03"
+
+
+def test_weekday_without_tense_is_nearest():
+    assert one("Montag", THU).date == "2025-08-25"
+    assert one("Sonntag", THU).date == "2025-08-31"
+    assert one("Donnerstag", THU).date == "2025-08-28"
+
+
+def test_weekday_variants_and_tense_override():
+    for text in ("Dienstagabend", "am Montagnachmittag", "Mittwoch"):
+        assert one(text, tense="future").precision == "day"
+    assert one("Dienstagabend", THU, tense="past").date == "2025-08-26"
+    assert one("am Montagnachmittag", THU, tense="future").date == "2025-09-01"
+    assert one("am kommenden Freitag", THU).date == "2025-08-29"
+    assert one("am vergangenen Freitag", THU).date == "2025-08-22"
+    assert find("Montags ist Ruhetag.") == []
+
+
+def test_years_ago_and_since():
+    assert one("vor zwei Jahren").date == "2023"
+    e = one("seit sechs Jahren")
+    assert (e.date, e.precision, e.qualifier) == ("2019", "year", "seit")
+    assert value("vor zwei Monaten") == ("2025-06", None, "month")
+    assert value("in zwei Wochen") == ("2025-09-08", "2025-09-14", "week")
+    assert value("vor 3 Tagen") == ("2025-08-25", None, "day")
+    assert one("vor zwei Jahren", None).precision == "unresolved"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("dieses Jahr", "2025"), ("in diesem Jahr", "2025"), ("letztes Jahr", "2024"),
+    ("im vergangenen Jahr", "2024"), ("nächstes Jahr", "2026"), ("im Vorjahr", "2024"),
+])
+def test_relative_years(text, expected):
+    e = one(text)
+    assert (e.text, e.date, e.precision, e.relative) == (text, expected, "year", True)
+
+
+@pytest.mark.parametrize("text", ["seit langem", "in den letzten Jahren", "in jüngster Zeit"])
+def test_vague(text):
+    e = one(text)
+    assert (e.text, e.date, e.precision) == (text, None, "vague")
+    assert one(text, None).precision == "vague"
+
+
+def test_zuletzt_is_not_a_date():
+    assert find("Zuletzt sprach er mit Kim.") == []
+
+
+@pytest.mark.parametrize("text", [
+    'Am "Tag des Sieges" feiert Russland.',
+    "Zum 80. Jahrestag des Kriegsendes kamen Gäste.",
+    "Nach 14 Jahren Herrschaft ist er müde.",
+    "Der 41-Jährige reiste ab.",
+    "Er blieb seit Beginn der Coronavirus-Pandemie zu Hause.",
+    "Der zweitägigen Reise folgte nichts.",
+])
+def test_not_dates(text):
+    assert find(text) == []
+
+
+def test_no_anchor_never_guesses():
+    found = find("Am Mittwoch, 3. September, und im Mai, heute und seit 2024", None)
+    by_text = {e.text: e for e in found}
+    assert by_text["Am Mittwoch, 3. September"].precision == "unresolved"
+    assert by_text["Am Mittwoch, 3. September"].date is None
+    assert by_text["im Mai"].precision == "unresolved"
+    assert by_text["heute"].precision == "unresolved"
+    assert by_text["seit 2024"].date == "2024"  # absolute: needs no anchor
+
+
+def test_results_sorted_and_non_overlapping():
+    found = find("Am 3. September 2025 und gestern sowie im Juli 2000 und 2019.")
+    assert [e.text for e in found] == ["Am 3. September 2025", "gestern", "im Juli 2000", "2019"]
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_detect_tense():
+    assert detect_tense("China wird die Parade abhalten.") == "future"
+    assert detect_tense("Er war gestern da.") == "past"
+    assert detect_tense("Kim hat die Soldaten gelobt.") == "past"
+    assert detect_tense("Kim soll dort angekommen sein.") == "past"
+    assert detect_tense("Kim ist in Peking.") is None
+
+
+def test_invalid_tense_rejected():
+    with pytest.raises(ValueError):
+        find_temporal_expressions("heute", THU, tense="present")  # type: ignore[arg-type]
