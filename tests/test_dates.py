@@ -271,6 +271,9 @@ def test_weekday_past_is_on_or_before_anchor():
     assert one(text, TUE).date == "2025-09-02"
     text = "Nach Angaben der Behörden soll sich der Vorfall am Dienstagmorgen passiert haben."
     assert one(text, TUE).date == "2025-09-02"
+    text = ("Laut Angaben der Parteizeitung Rodong Shinmun soll Kim am Dienstagmorgen (Ortszeit) "
+            "bereits die Grenze zu China passiert haben.")
+    assert one(text, TUE).date == "2025-09-02"
     assert one("Xi hat am Mittwoch die Soldaten gelobt.", WED).date == "2025-09-03"
 
 
@@ -324,6 +327,7 @@ def test_zuletzt_is_not_a_date():
     'Am "Tag des Sieges" feiert Russland.',
     "Zum 80. Jahrestag des Kriegsendes kamen Gäste.",
     "Nach 14 Jahren Herrschaft ist er müde.",
+    "In 14 Jahren Herrschaft hatte er noch nie ein Forum besucht.",
     "Der 41-Jährige reiste ab.",
     "Er blieb seit Beginn der Coronavirus-Pandemie zu Hause.",
     "Der zweitägigen Reise folgte nichts.",

@@ -75,10 +75,12 @@ class ActorFinder:
         self.first_words = {k[0] for k in self.patterns}
 
     # -- helpers ------------------------------------------------------------------------------
-    def is_noun(self, text: str) -> bool:
+    def is_noun(self, text: str, *, compounds: bool = True) -> bool:
         """Common noun, also as the last part of a compound ("Staatsmedien" -> "Medien")."""
         if text in self.nouns:
             return True
+        if not compounds:
+            return False
         for cut in range(3, len(text) - 3):
             tail = text[cut:]
             if tail[0].upper() + tail[1:] in self.nouns:
@@ -95,7 +97,9 @@ class ActorFinder:
             return False
         if continuation and len(text) <= 3:
             return True
-        return not self.is_noun(text) and not self.is_noun(genitive_base(text) or text)
+        # After a first name, a surname may look like a compound noun ("Baerbock").
+        compounds = not continuation
+        return not self.is_noun(text, compounds=compounds) and not self.is_noun(genitive_base(text) or text, compounds=compounds)
 
     def role_class(self, token: Token) -> str | None:
         """'person', 'organization' or 'place' when the token is a role/head word."""
@@ -194,7 +198,7 @@ class ActorFinder:
             j = i
             while j < len(doc) and not used[j] and self.is_name_word(doc[j], continuation=j > i) and j - i < 4:
                 j += 1
-            if j - i >= 2 and not doc[i].is_sent_start:
+            if j - i >= 2:
                 name = " ".join(t.text for t in doc[i:j])
                 take(i, j, AliasEntry(slugify(name), name, "person", False))
                 i = j
@@ -207,10 +211,12 @@ class ActorFinder:
             if f.entry.type == "person" and not f.entry.curated and f.end - f.start >= 2:
                 surnames[doc[f.end - 1].text] = f.entry
         for i, token in enumerate(doc):
-            if used[i] or not self.is_name_word(token):
+            if used[i] or not token.text[:1].isupper():
                 continue
             base = genitive_base(token.text)
             entry = surnames.get(token.text) or (surnames.get(base) if base else None)
+            if not entry and not self.is_name_word(token):
+                continue
             if entry:
                 take(i, i + 1, entry)
             elif i > 0 and doc[i - 1].lower_ in _PLACE_PREPOSITIONS and not token.is_sent_start \

@@ -298,6 +298,7 @@ _TOMORROW_RE = re.compile(r"\bmorgen\b")  # case-sensitive: "Morgen" is usually 
 # participle shapes: gelobt, abgehalten, passiert, entsandt
 _PARTICIPLE = r"""(?:(?:ge[a-zäöüß]{2,}|[a-zäöüß]+ge[a-zäöüß]{2,}|(?:be|ent|er|ver|zer|emp|miss)[a-zäöüß]{2,})(?:t|en)
                   |[a-zäöüß]+iert)"""
+_PARTICIPLE_RE = re.compile(_PARTICIPLE, re.VERBOSE)
 _PERFECT_INFINITIVE_RE = re.compile(rf"\b(?P<participle>{_PARTICIPLE})\s+(?:haben|sein)\b", re.VERBOSE)
 _PERFECT_AUX = frozenset({"hat", "haben", "habe", "hast", "habt", "ist", "sind", "sei", "seien", "bin", "bist"})
 _NOT_PARTICIPLES = frozenset({
@@ -305,7 +306,7 @@ _NOT_PARTICIPLES = frozenset({
     "angesetzt", "erwartet", "beabsichtigt", "geeignet", "erneut", "bekannt",
 })
 _WORD_RE = re.compile(r"[A-Za-zÄÖÜäöüß]+")
-_CLAUSE_BREAK_RE = re.compile(r"[,;:()\[\]–—]|\s-\s")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:–—]|\s-\s")  # parentheses are insertions, not clauses
 
 
 def _ends_with_participle(clause: str) -> bool:
@@ -317,7 +318,7 @@ def _ends_with_participle(clause: str) -> bool:
         words.pop()
     if not words or words[-1] in _NOT_PARTICIPLES:
         return False
-    return re.fullmatch(_PARTICIPLE, words[-1], re.VERBOSE) is not None
+    return _PARTICIPLE_RE.fullmatch(words[-1]) is not None
 
 
 def detect_tense(text: str) -> Tense | None:
@@ -398,7 +399,9 @@ def _day_month_date(day: int, month: int, anchor: date, direction: Tense | None)
     candidates = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
     if not candidates:
         return None
-    distance = lambda d: abs((d - anchor).days)  # noqa: E731
+    def distance(d: date) -> int:
+        return abs((d - anchor).days)
+
     nearest = min(candidates, key=lambda d: (distance(d), d > anchor))
     if distance(nearest) <= 45 or direction is None:
         return nearest
@@ -741,6 +744,8 @@ def _offsets(ctx: _Context) -> _Found:
         number = m["number"]
         amount = int(number) if number.isdigit() else NUMBER_WORDS[number.lower()]
         sign = 1 if m["prep"].lower() == "in" else -1
+        if sign > 0 and (_CAPITALISED_AFTER_RE.match(ctx.text, m.end()) or ctx.tense_at(m.start()) == "past"):
+            continue  # a duration: "In 14 Jahren Herrschaft hatte er nie ..."
         unit = m["unit"].lower()
 
         def resolve(anchor: date, n=sign * amount, unit=unit) -> _Value | None:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 import spacy
@@ -18,13 +20,21 @@ from .records import to_extraction
 
 log = logging.getLogger("dossier")
 
-# Bump when a rule in code changes what is extracted: cached extractions are then redone.
-RULES_VERSION = 1
 COMPONENTS = ("dossier_actors", "dossier_dates", "dossier_quantities", "dossier_quotes")
 
 
+@lru_cache(maxsize=1)
+def rules_fingerprint() -> str:
+    """Hash of the extraction code itself: any change to a rule invalidates cached extractions."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def pipeline_version(lexicon: Lexicon, model: str | None) -> str:
-    return f"dossier {__version__} rules {RULES_VERSION} lexicon {lexicon.fingerprint()} model {model or 'none'}"
+    """The cache key besides the text: code, editorial lexicon and trained model (if any)."""
+    return f"dossier {__version__} rules {rules_fingerprint()} lexicon {lexicon.fingerprint()} model {model or 'none'}"
 
 
 def build_nlp(lexicon: Lexicon, model: str | None = None) -> Language:

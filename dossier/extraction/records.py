@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from ..model import (
     DateRecord, EventRecord, MentionRecord, QuantityRecord, QuoteRecord, SentenceRecord, Source, SourceExtraction,
 )
+from .dates import detect_tense
 from .lexicon import EventGroup, Lexicon
 
-_FUTURE_MARKERS = {"wird", "werden", "will", "wollen", "soll", "sollen", "erwartet", "möchte", "plant", "plane"}
+_DESTINATION = re.compile(r"\b(nach|in)\s+$")
 _FIRST_SINCE = {"erste", "ersten", "erstes", "erstmals", "zuletzt", "letzte", "letzten"}
 _PRONOUNS = {"er", "sie", "ihm", "ihr"}
 
@@ -81,7 +84,7 @@ def _resolve_speaker(q, base: int, mentions: list[MentionRecord]) -> str | None:
 
 
 def _trigger(sentence: Span, group_words: list[tuple[EventGroup, str, str]]) -> list[tuple[int, EventGroup]]:
-    """(token index, group) for every event word in the sentence."""
+    """(token index, group) for every event word in the sentence, in order."""
     hits = []
     for token in sentence:
         low, lemma = token.lower_, token.lemma_.casefold()
@@ -107,21 +110,28 @@ def _events(sents: list[Span], dates: list[DateRecord], mentions: list[MentionRe
         if not triggers:
             continue
         doc = sent.doc
-        future = any(t.lower_ in _FUTURE_MARKERS for t in sent)
+        future = detect_tense(sent.text) == "future"
         in_sentence = [m for m in mentions if m.sentence == index]
         seen: set[tuple] = set()
+        pairs = []
         for date in sent_dates:
-            # the event word closest to the date expression
-            date_token = doc.char_span(date.start, date.end, alignment_mode="expand")
-            at = date_token.start if date_token is not None else sent.start
-            token_i, group = min(triggers, key=lambda t: (abs(t[0] - at), t[0]))
+            # The event word closest to the date; when that is a verb, the event nouns of the
+            # sentence too ("nächste Woche China besuchen, um an einer Militärparade teilzunehmen").
+            date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
+            at = date_span.start if date_span is not None else sent.start
+            nearest = min(triggers, key=lambda t: (abs(t[0] - at), t[0]))
+            chosen = [nearest]
+            if doc[nearest[0]].text[:1].islower():
+                chosen += [t for t in triggers if doc[t[0]].text[:1].isupper()]
+            pairs += [(date, group) for _, group in chosen]
+        for date, group in pairs:
             key = (date.date, date.date_end, group.group)
             if key in seen:
                 continue
             seen.add(key)
             places = [m for m in in_sentence if m.type == "place"]
             destinations = [m for m in in_sentence if m.type in ("country", "place")
-                            and m.start > 4 and sent.doc.text[max(0, m.start - 5):m.start].strip() in ("nach", "in")]
+                            and _DESTINATION.search(doc.text[max(0, m.start - 6):m.start])]
             place = (places or destinations or [None])[0]
             actors = sorted({m.actor for m in in_sentence if m.type in ("person", "organization", "country")})
             status = "announced" if future or (date.relative and date.qualifier is None and _after_anchor(date, sents)) else "past"

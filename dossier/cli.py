@@ -1,0 +1,62 @@
+"""`dossier` command line: a thin adapter over dossier.stages (no logic of its own)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .errors import DossierError
+from .stages import Project, build, load_inputs
+from .yamlio import write_atomic
+
+
+def _project(args: argparse.Namespace) -> Project:
+    return Project.at(Path(args.root))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    sources, editorial = load_inputs(_project(args))
+    print(f"ok: {len(sources)} sources, {len(editorial.actors.actors)} curated actors")
+    return 0
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    result = build(_project(args), write_extractions=True)
+    run = result.run
+    print(f"{len(result.sources)} sources: {run.extracted} extracted, {run.reused} unchanged"
+          + (f", removed {', '.join(run.removed)}" if run.removed else ""))
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schemas import schema_files
+
+    out = Path(args.root) / "schemas"
+    for name, schema in schema_files().items():
+        write_atomic(out / name, json.dumps(schema, ensure_ascii=False, indent=2, sort_keys=True) + "\n")
+    print(f"wrote {len(schema_files())} schemas to {out}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="dossier", description="Build a curated dossier from news articles.")
+    parser.add_argument("--root", default=".", help="project folder (with content/, templates/, extracted/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("validate", help="check sources and editorial YAML; report every problem as file:line").set_defaults(func=cmd_validate)
+    sub.add_parser("extract", help="run the extraction for new or changed sources, write extracted/*.yml").set_defaults(func=cmd_extract)
+    sub.add_parser("schema", help="write JSON Schemas for the YAML files and data/dossier.json to schemas/").set_defaults(func=cmd_schema)
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except DossierError as exc:
+        print(exc, file=sys.stderr)
+        print(f"dossier: {len(exc.problems)} problem(s) found", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""The whole chain through MkDocs: strict build of the real content, nothing committed changes,
+same input -> same bytes, and bad editorial YAML stops the build with file:line."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from support import ROOT, copy_project, dossier_cli, mkdocs
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("site"))
+    result = mkdocs(project)
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def test_strict_build_of_real_content(built):
+    site = built / "site"
+    assert (site / "index.html").exists()
+    data = json.loads((site / "data" / "dossier.json").read_text(encoding="utf-8"))
+    assert {"sources", "actors", "events", "claims", "quotes"} <= set(data)
+    assert len(data["sources"]) == 5
+    kim = next(a for a in data["actors"] if a["id"] == "kim-jong-un")
+    assert kim["type"] == "person" and "Kim Jong Un" in kim["aliases"] and len(kim["sources"]) == 5
+    event = data["events"][0]
+    assert set(event) >= {"id", "title", "date", "precision", "actors", "place", "evidence"}
+    assert set(event["evidence"][0]) >= {"source", "sentence", "expression"}
+    assert {c["status"] for c in data["claims"]} >= {"contradict", "differ_in_precision", "single_source"}
+    assert all(set(q) >= {"speaker", "text", "source", "sentence"} for q in data["quotes"])
+
+
+def test_committed_extraction_is_up_to_date(built):
+    """The build in the copy re-used or rewrote extracted/: it must equal what is committed."""
+    assert tree_digest(built / "extracted") == tree_digest(ROOT / "extracted")
+    assert tree_digest(built / "content") == tree_digest(ROOT / "content")
+
+
+def test_rebuild_is_byte_identical(built, tmp_path):
+    first = tree_digest(built / "site")
+    again = mkdocs(built, "--site-dir", str(tmp_path / "again"))
+    assert again.returncode == 0, again.stderr
+    second = tree_digest(tmp_path / "again")
+    # MkDocs stamps the build date into sitemap.xml.gz's mtime header only; everything else must match.
+    differing = [k for k in first if first[k] != second.get(k) and k not in ("sitemap.xml.gz",)]
+    assert not differing
+    assert set(first) == set(second)
+
+
+def test_extraction_yaml_is_deterministic(project):
+    for path in (project / "extracted").glob("*.yml"):
+        path.unlink()
+    assert dossier_cli(project, "extract").returncode == 0
+    assert tree_digest(project / "extracted") == tree_digest(ROOT / "extracted")
+
+
+def test_bad_editorial_yaml_stops_the_build_with_file_and_line(project):
+    actors = project / "content" / "actors.yml"
+    text = actors.read_text(encoding="utf-8")
+    actors.write_text(text.replace("    type: person\n", "    typ: person\n", 1), encoding="utf-8")
+    result = mkdocs(project)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    line = text.splitlines().index("    type: person") + 1
+    assert f"actors.yml:{line}: unknown field 'typ'" in result.stderr
+    assert not (project / "site").exists()
+
+
+def test_validate_reports_all_problems_at_once(project):
+    (project / "content" / "sources" / "neu.md").write_text("kein front matter", encoding="utf-8")
+    (project / "content" / "lexicon" / "roles.yml").write_text("person: [a\n", encoding="utf-8")
+    result = dossier_cli(project, "validate")
+    assert result.returncode == 1
+    assert "neu.md:1: missing front matter" in result.stderr
+    assert "roles.yml:2" in result.stderr and "invalid YAML" in result.stderr
+    assert "2 problem(s)" in result.stderr
+
+
+@pytest.mark.parametrize("yaml_text, message", [
+    ("actors:\n  - id: a\n    name: A\n    type: person\n  - id: a\n    name: B\n    type: person\n", "actors.yml:5: duplicate actor id 'a'"),
+    ("actors:\n\t- id: a\n", "actors.yml:2"),
+    ("actors: !!python/object:os.system {}\n", "actors.yml:1"),
+    ("a: &a [x, x]\nb: [*a, *a]\n", "anchors and aliases"),
+    ("actors:\n  - id: a\n    name: A\n    type: person\n    name: B\n", "duplicate key 'name'"),
+    ("", "actors.yml:1: file is empty"),
+    ("actors:\n  - id: a\n    name: A\n    type: robot\n", "actors.yml:4"),
+])
+def test_bad_actor_files(project, yaml_text, message):
+    (project / "content" / "actors.yml").write_text(yaml_text, encoding="utf-8")
+    result = dossier_cli(project, "validate")
+    assert result.returncode == 1 and message in result.stderr, result.stderr
+
+
+def test_schemas_are_generated_from_the_model(tmp_path):
+    result = subprocess.run(["git", "status", "--porcelain", "schemas"], cwd=ROOT, capture_output=True, text=True)
+    copy = copy_project(tmp_path)
+    assert dossier_cli(copy, "schema").returncode == 0
+    assert tree_digest(copy / "schemas") == tree_digest(ROOT / "schemas"), result.stdout

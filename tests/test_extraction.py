@@ -1,0 +1,153 @@
+"""Extraction on the five real articles: the 'done when' of the extraction issue, plus small
+documents written here for single rules (including negative cases)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dossier.editorial import Editorial, RolesFile
+from dossier.extraction.lexicon import build_lexicon, load_events
+from dossier.extraction.pipeline import build_nlp, extract, pipeline_version
+from dossier.model import ActorsFile, CuratedActor, DossierSettings, Source, SourceMeta
+
+from support import ROOT
+
+
+def actor(real, actor_id):
+    return next(a for a in real.dossier.actors if a.id == actor_id)
+
+
+def test_curated_aliases_merge_into_one_profile(real):
+    kim = actor(real, "kim-jong-un")
+    for alias in ("Kim Jong Un", "Kim", "Kims", "Nordkoreas Machthaber"):
+        assert alias in kim.aliases
+    assert len(kim.sources) == 5
+    putin = actor(real, "wladimir-putin")
+    assert {"Putin", "Putins", "Kremlchef"} <= set(putin.aliases)
+    assert actor(real, "nordkorea").aliases == ["Nordkoreas"]
+
+
+def test_kim_jong_il_and_kim_platz_are_not_kim_jong_un(real):
+    ids = {a.id for a in real.dossier.actors}
+    assert {"kim-jong-il", "kim-il-sung-platz"} <= ids
+    kim = actor(real, "kim-jong-un")
+    assert "Kim-Platz" not in kim.aliases and "Kim Jong-il" not in kim.aliases
+
+
+@pytest.mark.parametrize("actor_id, role", [
+    ("choe-son-hui", "Außenministerin"), ("juri-uschakow", "Kremlberater"), ("shehbaz-sharif", "Premierminister"),
+    ("dmitri-peskow", "Kremlsprecher"), ("alexander-lukaschenko", "belarussischer Präsident"),
+    ("kurt-campbell", "stellvertretender US-Außenminister"),
+])
+def test_new_people_found_with_role_and_unreviewed(real, actor_id, role):
+    person = actor(real, actor_id)
+    assert person.type == "person" and not person.reviewed and not person.curated
+    assert role in [r.role for r in person.roles]
+
+
+def test_no_actor_from_furniture_or_generic_words(real):
+    names = {a.name for a in real.dossier.actors} | {x for a in real.dossier.actors for x in a.aliases}
+    for word in ("Joe Biden", "Biden", "Emilio Fede", "Beobachter", "Experten", "Staatsmedien", "StepStone",
+                 "Sindelfingen", "Google", "Today", "Nahen", "RusslandDamit"):
+        assert word not in names
+
+
+def test_countries_places_and_organisations(real):
+    types = {a.id: a.type for a in real.dossier.actors}
+    assert types["china"] == types["russland"] == types["vietnam"] == "country"
+    assert types["peking"] == types["pjoengjang"] == types["kursk"] == "place"
+    assert types["kreml"] == types["kcna"] == types["xinhua"] == "organization"
+
+
+@pytest.mark.parametrize("event_id, sources", [
+    ("2000-07-besuch-in-pjoengjang", 1),
+    ("2011-amtsantritt", 2),
+    ("2024-06-18-besuch-in-nordkorea", 1),
+    ("2025-09-03-militaerparade-in-peking", 3),
+])
+def test_events_with_iso_dates(real, event_id, sources):
+    event = next(e for e in real.dossier.events if e.id == event_id)
+    assert len({ev.source for ev in event.evidence}) == sources
+
+
+def test_parade_collects_all_date_expressions(real):
+    parade = next(e for e in real.dossier.events if e.id == "2025-09-03-militaerparade-in-peking")
+    assert {ev.expression for ev in parade.evidence} >= {"am Mittwoch", "am 3. September", "morgen", "nächste Woche"}
+    assert parade.precision == "day" and parade.status == "announced"
+    assert "kim-jong-un" in parade.actors and parade.place == "peking"
+
+
+def test_visit_2024_is_a_day_range_and_announced(real):
+    visit = next(e for e in real.dossier.events if e.id == "2024-06-18-besuch-in-nordkorea")
+    assert (visit.date, visit.date_end, visit.status) == ("2024-06-18", "2024-06-19", "announced")
+
+
+def claim(real, claim_id):
+    return next(c for c in real.dossier.claims if c.id == claim_id)
+
+
+def test_claims_with_status(real):
+    assert claim(real, "amt-donald-trump-praesident").status == "contradict"
+    soldiers = claim(real, "anzahl-soldat")
+    assert soldiers.status == "differ_in_precision"
+    assert {v.number for v in soldiers.values} >= {10000, 15000}
+    leaders = claim(real, "anzahl-staats-und-regierungschef")
+    assert leaders.status == "differ_in_precision" and {v.number for v in leaders.values} == {20, 26}
+
+
+@pytest.mark.parametrize("speaker, words", [
+    ("wladimir-putin", "Mut und Heldenmut"), ("kim-jong-un", "brüderliche Pflicht"),
+    ("donald-trump", "herzlichsten Grüße"), ("juri-uschakow", "keine Verschwörung"),
+    ("dmitri-peskow", "unser Nachbar"),
+])
+def test_quotes_attributed(real, speaker, words):
+    assert any(q.speaker == speaker and words in q.text for q in real.dossier.quotes)
+
+
+def test_quoted_names_are_not_quotes(real):
+    assert not any("Tag des Sieges" in q.text for q in real.dossier.quotes)
+
+
+def test_every_fact_points_at_its_sentence(real):
+    bodies = {s.meta.id: s.body for s in real.sources}
+    evidence = [ev for e in real.dossier.events for ev in e.evidence]
+    evidence += [v.evidence for c in real.dossier.claims for v in c.values] + [q.evidence for q in real.dossier.quotes]
+    evidence += [ev for a in real.dossier.actors for ev in a.evidence]
+    assert len(evidence) > 100
+    for ev in evidence:
+        assert bodies[ev.source][ev.start:ev.end] == ev.sentence
+
+
+# --- small documents for single rules ------------------------------------------------------------
+
+def _extract(text: str, published: str = "2025-08-28", actors: list[CuratedActor] | None = None):
+    editorial = Editorial(settings=DossierSettings(title="t"), actors=ActorsFile(actors=actors or []),
+                          roles=__import__("dossier.editorial", fromlist=["load_editorial"]).load_editorial(ROOT / "content").roles)
+    lexicon = build_lexicon(editorial, load_events(ROOT / "content"))
+    source = Source(meta=SourceMeta(id="t", title="t", outlet=None, url=None, published=dt.date.fromisoformat(published),
+                                    language="de"), path="t.md", body=text, furniture=[], text_sha256="x")
+    nlp = build_nlp(lexicon)
+    return next(extract([source], nlp, pipeline_version(lexicon, None), lexicon))
+
+
+def test_unknown_person_after_role_word_in_unseen_text():
+    ex = _extract("Die Bundesaußenministerin Annalena Baerbock reiste am Montag nach Kiew. Baerbock sagte: „Wir stehen an Ihrer Seite.“")
+    people = {m.actor for m in ex.mentions if m.type == "person"}
+    assert people == {"annalena-baerbock"}
+    assert [m.role for m in ex.mentions if m.role] == ["Bundesaußenministerin"]
+    assert ex.quotes[0].speaker == "annalena-baerbock"
+    assert any(m.actor == "kiew" and m.type == "place" for m in ex.mentions)
+    assert ex.events and ex.events[0].date == "2025-08-25"
+
+
+def test_common_nouns_and_sentence_starts_are_not_names():
+    ex = _extract("Experten warnen vor neuen Sanktionen. Die Regierung in Berlin schweigt. Viele Beobachter sind skeptisch.")
+    assert {m.actor for m in ex.mentions} == {"berlin"}
+
+
+def test_single_curated_name_before_an_unknown_name_is_somebody_else():
+    kim = CuratedActor(id="kim-jong-un", name="Kim Jong-un", type="person", aliases=["Kim"])
+    ex = _extract("Kim Yo Jong, die Schwester von Kim, kritisierte Seoul.", actors=[kim])
+    assert [m.actor for m in ex.mentions if m.type == "person"] == ["kim-yo-jong", "kim-jong-un"]

@@ -1,0 +1,128 @@
+"""Stage 1: source files, front matter and the furniture cleaner, on the five real articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dossier.cleaner import clean
+from dossier.errors import DossierError
+from dossier.sources import load_furniture_rules, load_sources
+
+from support import ROOT, write_source
+
+RULES = load_furniture_rules(ROOT / "content" / "lexicon" / "furniture.yml")
+
+
+@pytest.fixture(scope="module")
+def sources():
+    return {s.meta.id: s for s in load_sources(ROOT / "content")}
+
+
+def test_five_sources_with_researched_metadata(sources):
+    assert len(sources) == 5
+    dpa = sources["dpa-afx-kim-auf-dem-weg-nach-peking"]
+    assert dpa.meta.outlet == "dpa-AFX"
+    assert dpa.meta.published.isoformat() == "2025-09-02T05:24:00"
+    assert sources["putin-besucht-nordkorea-juni-2024"].meta.published.isoformat() == "2024-06-17"
+    for source in sources.values():
+        assert source.meta.language == "de"
+        if source.meta.outlet is None or source.meta.id != "dpa-afx-kim-auf-dem-weg-nach-peking":
+            assert source.meta.note, f"{source.meta.id}: inferred metadata needs a note"
+
+
+@pytest.mark.parametrize("furniture_text", [
+    "Teilen Sie dies:", "Today", "© ALLE RECHTE VORBEHALTEN", "Joe Biden", "Stellenangebote", "(m/w/d)",
+    "Es werden alle Kommentare moderiert!", "Foto von AP news", "Emilio Fede", "Google News", "/fkr/DP/zb",
+    "02.09.25 05:24 Uhr", "Patreon",
+])
+def test_furniture_never_reaches_the_body(sources, furniture_text):
+    for source in sources.values():
+        assert furniture_text not in source.body, source.meta.id
+
+
+def test_furniture_is_kept_for_editors_with_line_and_reason(sources):
+    boltwise = sources["it-boltwise-kim-besucht-china"]
+    assert len(boltwise.furniture) >= 15
+    assert all(f.line > 8 and f.reason for f in boltwise.furniture)
+    next_link = [f for f in sources["putin-besucht-nordkorea-juni-2024"].furniture if "Biden" in f.text]
+    assert next_link and next_link[0].reason.startswith("Verweis")
+
+
+def test_article_text_survives_cleaning(sources):
+    nume = sources["nume-putin-lobt-kim-in-peking"].body
+    assert nume.startswith("Russlands Präsident Wladimir Putin hat am Mittwoch")
+    assert nume.endswith("entbehrt jeder Grundlage.“")
+    assert "Nordkorea intensivierte Beziehungen zu Russland" in sources["dpa-afx-kim-auf-dem-weg-nach-peking"].body
+
+
+def test_cleaner_rules_are_general():
+    text = "Ein Satz über Kim.\n\nEin Satz über Kim.\nZweiter Absatz mit Inhalt.\nShare\n© 2025 Verlag\nNoch ein Satz."
+    cleaned = clean(text, RULES)
+    assert cleaned.body == "Ein Satz über Kim.\nZweiter Absatz mit Inhalt."
+    reasons = {f.text: f.reason for f in cleaned.furniture}
+    assert reasons["Share"] == "Teilen-Aufforderung"
+    assert "Copyright" in reasons["© 2025 Verlag"]
+    assert "Artikelende" in reasons["Noch ein Satz."]
+
+
+def test_editor_can_keep_and_drop_lines():
+    text = "Erster Satz des Artikels.\nToday\nWerbung für etwas ganz anderes."
+    cleaned = clean(text, RULES, keep=["Today"], drop=["Werbung für etwas ganz anderes."])
+    assert cleaned.body == "Erster Satz des Artikels.\nToday"
+    assert cleaned.furniture[0].reason.startswith("redaktionell")
+
+
+FRONT = "id: test-quelle\ntitle: Test\noutlet: null\nurl: null\npublished: 2025-09-01\nlanguage: de"
+
+
+def _error(tmp_path: Path, name: str, front: str | None, body: str = "Ein Satz.") -> str:
+    (tmp_path / "content" / "sources").mkdir(parents=True, exist_ok=True)
+    if front is None:
+        (tmp_path / "content" / "sources" / name).write_text(body, encoding="utf-8")
+    else:
+        write_source(tmp_path, name, front, body)
+    with pytest.raises(DossierError) as exc:
+        load_sources(tmp_path / "content")
+    return str(exc.value)
+
+
+def test_missing_front_matter(tmp_path):
+    assert "a.md:1: missing front matter" in _error(tmp_path, "a.md", None)
+
+
+def test_unknown_field_names_its_line(tmp_path):
+    message = _error(tmp_path, "a.md", FRONT + "\noutlett: dpa")
+    assert "a.md:8: unknown field 'outlett'" in message
+
+
+def test_wrong_type_and_bad_date(tmp_path):
+    message = _error(tmp_path, "a.md", FRONT.replace("2025-09-01", "gestern"))
+    assert "a.md:6:" in message and "published" in message
+
+
+def test_bad_yaml_syntax_gives_line(tmp_path):
+    message = _error(tmp_path, "a.md", FRONT.replace("title: Test", "title: [Test"))
+    assert "a.md:" in message and "invalid YAML" in message
+
+
+def test_path_traversal_id_is_refused(tmp_path):
+    message = _error(tmp_path, "a.md", FRONT.replace("test-quelle", "../../etc"))
+    assert "a.md:2:" in message and "not a valid id" in message
+
+
+def test_duplicate_source_ids(tmp_path):
+    (tmp_path / "content" / "sources").mkdir(parents=True)
+    write_source(tmp_path, "a.md", FRONT, "Satz eins.")
+    message = _error(tmp_path, "b.md", FRONT, "Satz zwei.")
+    assert "b.md:2: duplicate source id 'test-quelle'" in message
+
+
+def test_future_date_empty_body_and_encoding(tmp_path):
+    assert "in the future" in _error(tmp_path, "a.md", FRONT.replace("2025-09-01", "2999-01-01"))
+    assert "body is empty" in _error(tmp_path / "x", "b.md", FRONT, "\n\nToday\n")
+    (tmp_path / "y" / "content" / "sources").mkdir(parents=True)
+    (tmp_path / "y" / "content" / "sources" / "c.md").write_bytes(b"---\n" + FRONT.encode() + b"\n---\nZeile\n\xff\xfe kaputt")
+    with pytest.raises(DossierError, match=r"c\.md:10: not valid UTF-8"):
+        load_sources(tmp_path / "y" / "content")
