@@ -10,6 +10,7 @@ import datetime as dt
 import math
 from collections import Counter, defaultdict
 
+from .corrections import apply_corrections
 from .editorial import Editorial
 from .extraction.lexicon import slugify
 from .model import (
@@ -68,7 +69,7 @@ def assemble(sources: list[Source], extractions: list[SourceExtraction], editori
     events = build_events(extractions, index, known)
     claims = build_claims(extractions, actors)
     quotes = build_quotes(extractions, index, known)
-    return Dossier(
+    dossier = Dossier(
         title=editorial.settings.title,
         description=editorial.settings.description,
         sources=[
@@ -78,6 +79,8 @@ def assemble(sources: list[Source], extractions: list[SourceExtraction], editori
         ],
         actors=actors, events=events, claims=claims, quotes=quotes,
     )
+    sentences = {ex.source: [(s.start, s.end, s.text) for s in ex.sentences] for ex in extractions}
+    return apply_corrections(dossier, editorial.corrections, editorial.documents.get("corrections.yml"), sentences)
 
 
 def build_actors(extractions: list[SourceExtraction], index: ActorIndex) -> list[Actor]:

@@ -8,7 +8,7 @@ from pathlib import Path
 from pydantic import Field
 
 from .errors import DossierError, Problem
-from .model import ActorsFile, DossierSettings, Strict
+from .model import ActorsFile, CorrectionsFile, DossierSettings, Strict
 from .yamlio import YamlDocument, read_yaml
 
 
@@ -24,6 +24,7 @@ class Editorial:
     settings: DossierSettings
     actors: ActorsFile
     roles: RolesFile
+    corrections: CorrectionsFile = field(default_factory=CorrectionsFile)
     documents: dict[str, YamlDocument] = field(default_factory=dict)
 
 
@@ -68,6 +69,7 @@ def load_editorial(content_dir: Path) -> Editorial:
         "dossier.yml": (DossierSettings, DossierSettings(title="Dossier")),
         "actors.yml": (ActorsFile, ActorsFile()),
         "lexicon/roles.yml": (RolesFile, RolesFile()),
+        "corrections.yml": (CorrectionsFile, CorrectionsFile()),
     }
     for name, (model, default) in specs.items():
         try:
@@ -85,5 +87,6 @@ def load_editorial(content_dir: Path) -> Editorial:
         settings=loaded["dossier.yml"],  # type: ignore[arg-type]
         actors=loaded["actors.yml"],  # type: ignore[arg-type]
         roles=loaded["lexicon/roles.yml"],  # type: ignore[arg-type]
+        corrections=loaded["corrections.yml"],  # type: ignore[arg-type]
         documents=docs,
     )

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 ActorType = Literal["person", "organization", "country", "place"]
 Precision = Literal["day", "week", "month", "year", "decade", "vague", "unresolved"]
@@ -30,6 +30,20 @@ def _check_slug(value: str) -> str:
 
 
 Slug = Annotated[str, AfterValidator(_check_slug)]
+
+
+def _iso_date(value: object) -> object:
+    """YAML reads 2025-09-03 as a date and 2019 as a number; both mean the ISO text."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        value = str(value)
+    if isinstance(value, str) and not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", value):
+        raise ValueError(f"'{value}' is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+IsoDate = Annotated[str, BeforeValidator(_iso_date)]
 
 
 def _check_url(value: str | None) -> str | None:
@@ -285,3 +299,63 @@ class Dossier(Strict):
     events: list[Event]
     claims: list[Claim]
     quotes: list[Quote]
+
+
+# --- editorial corrections (content/corrections.yml) ---------------------------------------------
+
+
+class EvidenceRef(Strict):
+    """A sentence of a source, given by its text (as on the source page) or its index."""
+
+    source: Slug
+    sentence: str | int
+
+
+class EventCorrection(Strict):
+    id: str = Field(description="Id of the extracted event (see Chronik / data/dossier.json).")
+    title: str | None = None
+    date: IsoDate | None = None
+    date_end: IsoDate | None = None
+    precision: Precision | None = None
+    status: EventStatus | None = None
+    place: str | None = None
+    actors: list[str] | None = None
+    merge: list[str] = Field(default_factory=list, description="Ids of duplicate events folded into this one.")
+    reject: bool = False
+    reviewed: bool = False
+
+
+class NewEvent(Strict):
+    id: Slug
+    title: str
+    date: IsoDate
+    date_end: IsoDate | None = None
+    precision: Precision
+    status: EventStatus = "past"
+    place: str | None = None
+    actors: list[str] = Field(default_factory=list)
+    evidence: list[EvidenceRef] = Field(min_length=1)
+
+
+class ClaimCorrection(Strict):
+    id: str
+    subject: str | None = None
+    status: ClaimStatus | None = None
+    note: str | None = Field(default=None, description="Why, e.g. 'umstritten: …'; shown with the claim.")
+    merge: list[str] = Field(default_factory=list, description="Ids of claims whose values belong to this one.")
+    reject: bool = False
+    reviewed: bool = False
+
+
+class QuoteCorrection(Strict):
+    id: str
+    speaker: str | None = None
+    reject: bool = False
+    reviewed: bool = False
+
+
+class CorrectionsFile(Strict):
+    events: list[EventCorrection] = Field(default_factory=list)
+    add_events: list[NewEvent] = Field(default_factory=list)
+    claims: list[ClaimCorrection] = Field(default_factory=list)
+    quotes: list[QuoteCorrection] = Field(default_factory=list)

@@ -7,13 +7,14 @@ from typing import Any
 
 from .editorial import RolesFile
 from .extraction.lexicon import EventsFile
-from .model import ActorsFile, Dossier, DossierSettings, SourceExtraction
+from .model import ActorsFile, CorrectionsFile, Dossier, DossierSettings, SourceExtraction
 from .sources import FurnitureFile
 
 
 def schema_files() -> dict[str, dict[str, Any]]:
     models = {
         "actors.schema.json": ActorsFile,
+        "corrections.schema.json": CorrectionsFile,
         "dossier.schema.json": DossierSettings,
         "roles.schema.json": RolesFile,
         "events.schema.json": EventsFile,

@@ -78,6 +78,11 @@ def safe_url(value: object) -> str | None:
     return url
 
 
-def yaml_string(value: object) -> str:
-    """A YAML double-quoted scalar (JSON is valid YAML) for page front matter."""
-    return json.dumps(" ".join(clean_text(value).split()), ensure_ascii=True)
+def yaml_string(value: object) -> Markup:
+    """An HTML-escaped YAML double-quoted scalar for page front matter (``title:``).
+
+    MkDocs themes print ``page.meta.title`` unescaped (``<title>``, header), so the value is
+    HTML-escaped first; JSON string syntax is valid YAML and keeps quotes and backslashes safe.
+    """
+    text = html.escape(" ".join(clean_text(value).split()), quote=True)
+    return Markup(json.dumps(text, ensure_ascii=True))

@@ -1,0 +1,112 @@
+"""Stage 4b: apply content/corrections.yml to the assembled dossier. Editorial values win.
+
+Corrections name their target by id. One whose target no longer exists (its source changed and
+the fact was not extracted again) is an error with file:line: it is never silently dropped.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import DossierError, Problem
+from .model import CorrectionsFile, Dossier, Event, Evidence
+from .yamlio import YamlDocument
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4, "vague": 5, "unresolved": 6}
+
+
+def apply_corrections(dossier: Dossier, corrections: CorrectionsFile, doc: YamlDocument | None,
+                      sentences: dict[str, list[tuple[int, int, str]]]) -> Dossier:
+    """Return a corrected copy; `sentences` maps source id -> [(start, end, text)] for new evidence."""
+    path = doc.path if doc else Path("content/corrections.yml")
+    problems: list[Problem] = []
+
+    def stale(loc: tuple, what: str) -> None:
+        problems.append(Problem(path, doc.line_of(loc) if doc else None, what))
+
+    d = dossier.model_copy(deep=True)
+    actor_ids = {a.id for a in d.actors}
+    events = {e.id: e for e in d.events}
+    for i, fix in enumerate(corrections.events):
+        event = events.get(fix.id)
+        if event is None:
+            stale(("events", i, "id"), f"event '{fix.id}' does not exist (any more): update or remove this correction")
+            continue
+        for j, other_id in enumerate(fix.merge):
+            other = events.pop(other_id, None)
+            if other is None:
+                stale(("events", i, "merge", j), f"event '{other_id}' to merge does not exist")
+                continue
+            event.evidence += other.evidence
+            event.actors = sorted(set(event.actors) | set(other.actors))
+        for field in ("title", "date", "date_end", "precision", "status", "place", "actors"):
+            value = getattr(fix, field)
+            if value is not None:
+                setattr(event, field, value)
+        for j, actor in enumerate(fix.actors or []):
+            if actor not in actor_ids:
+                stale(("events", i, "actors", j), f"unknown actor '{actor}'")
+        if fix.place and fix.place not in actor_ids:
+            stale(("events", i, "place"), f"unknown place '{fix.place}'")
+        event.reviewed = event.reviewed or fix.reviewed
+        if fix.reject:
+            events.pop(fix.id)
+    for i, new in enumerate(corrections.add_events):
+        evidence = []
+        for j, ref in enumerate(new.evidence):
+            found = _find_sentence(sentences.get(ref.source, []), ref.sentence)
+            if found is None:
+                stale(("add_events", i, "evidence", j), f"no sentence {ref.sentence!r} in source '{ref.source}'")
+                continue
+            index, (start, end, text) = found
+            evidence.append(Evidence(source=ref.source, sentence=text, sentence_index=index, start=start, end=end))
+        events[new.id] = Event(id=new.id, title=new.title, date=new.date, date_end=new.date_end, precision=new.precision,
+                               status=new.status, actors=new.actors, place=new.place, evidence=evidence, reviewed=True)
+    d.events = sorted(events.values(), key=lambda e: (e.date or "", e.date_end or "", e.id))
+
+    claims = {c.id: c for c in d.claims}
+    for i, fix in enumerate(corrections.claims):
+        claim = claims.get(fix.id)
+        if claim is None:
+            stale(("claims", i, "id"), f"claim '{fix.id}' does not exist (any more)")
+            continue
+        for j, other_id in enumerate(fix.merge):
+            other = claims.pop(other_id, None)
+            if other is None:
+                stale(("claims", i, "merge", j), f"claim '{other_id}' to merge does not exist")
+                continue
+            claim.values += other.values
+        for field in ("subject", "status", "note"):
+            if getattr(fix, field) is not None:
+                setattr(claim, field, getattr(fix, field))
+        claim.reviewed = claim.reviewed or fix.reviewed
+        if fix.reject:
+            claims.pop(fix.id)
+    d.claims = sorted(claims.values(), key=lambda c: c.id)
+
+    quotes = {q.id: q for q in d.quotes}
+    for i, fix in enumerate(corrections.quotes):
+        quote = quotes.get(fix.id)
+        if quote is None:
+            stale(("quotes", i, "id"), f"quote '{fix.id}' does not exist (any more)")
+            continue
+        if fix.speaker is not None:
+            if fix.speaker not in actor_ids:
+                stale(("quotes", i, "speaker"), f"unknown actor '{fix.speaker}'")
+            quote.speaker = fix.speaker
+        quote.reviewed = quote.reviewed or fix.reviewed
+        if fix.reject:
+            quotes.pop(fix.id)
+    d.quotes = [q for q in d.quotes if q.id in quotes]
+    if problems:
+        raise DossierError(problems)
+    return d
+
+
+def _find_sentence(sentences: list[tuple[int, int, str]], ref: str | int):
+    if isinstance(ref, int):
+        return (ref, sentences[ref]) if 0 <= ref < len(sentences) else None
+    for index, sentence in enumerate(sentences):
+        if sentence[2].strip() == ref.strip():
+            return index, sentence
+    return None

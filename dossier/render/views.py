@@ -1,0 +1,1416 @@
+"""The view model: what every page shows, already selected, sorted, grouped, formatted and counted.
+
+Templates only loop and print.  Everything here is plain data (dataclasses of strings,
+numbers, lists) plus two kinds of trusted markup: the SVG figures of :mod:`.svg` and
+nothing else.  All text from articles and YAML stays ``str`` and is escaped by Jinja2.
+
+Links
+    Pages are ``.md`` files that MkDocs serves as directory URLs
+    (``akteure/kim-jong-un.md`` -> ``akteure/kim-jong-un/``).  Page bodies are raw HTML, whose
+    hrefs MkDocs does not rewrite, so :class:`Linker` computes the final relative URL from the
+    page that holds the link (``../../quellen/<id>/#s-3``).
+
+Entry point
+    :func:`build_pages` returns one :class:`PageSpec` (site path, template, view) per page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import posixpath
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from markupsafe import Markup
+
+from ..model import Actor, Claim, ClaimValue, Event, Evidence, Quote, Source, SourceExtraction, SourceSummary
+from ..stages import BuildResult
+from .markdown import clean_text, safe_url
+from .svg import Edge, Node, StripItem, figure_html, network_svg, timestrip_svg
+
+# --------------------------------------------------------------------------------------------
+# labels
+# --------------------------------------------------------------------------------------------
+
+MONTHS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)
+KIND_LABELS = {"person": "Person", "organization": "Organisation", "country": "Staat", "place": "Ort"}
+KIND_GROUPS = (
+    ("person", "Personen", "personen"),
+    ("organization", "Organisationen", "organisationen"),
+    ("country", "Staaten", "staaten"),
+    ("place", "Orte", "orte"),
+)
+PRECISION_LABELS = {
+    "day": "tagesgenau",
+    "week": "wochengenau",
+    "month": "monatsgenau",
+    "year": "jahresgenau",
+    "decade": "auf das Jahrzehnt",
+    "vague": "vage",
+    "unresolved": "nicht aufgelöst",
+}
+EVENT_STATUS_LABELS = {"announced": "angekündigt", "past": "erfolgt", "ongoing": "andauernd"}
+CLAIM_STATUS = {
+    # status: (label, admonition type, explanation)
+    "contradict": ("widersprüchlich", "danger", "Die Angaben der Quellen schließen sich gegenseitig aus."),
+    "differ_in_precision": (
+        "unterschiedlich genau", "warning",
+        "Die Angaben sind miteinander vereinbar, aber unterschiedlich genau.",
+    ),
+    "agree": ("übereinstimmend", "success", "Alle Quellen machen dieselbe Angabe."),
+    "single_source": ("nur eine Quelle", "note", "Nur eine Quelle macht diese Angabe."),
+}
+CLAIM_ORDER = {"contradict": 0, "differ_in_precision": 1, "agree": 2, "single_source": 3}
+QUALIFIER_LABELS = {
+    "presumably": "vermutlich", "approx": "ungefähr", "approx_below": "knapp", "more_than": "mehr als",
+    "at_least": "mindestens", "less_than": "weniger als", "up_to": "bis zu", "vague": "unbestimmte Menge",
+    "former": "früheres Amt", "current": "aktuelles Amt",
+}
+_NUMBER_PREFIX = {
+    "approx": "≈ ", "approx_below": "knapp ", "more_than": "> ", "at_least": "≥ ", "less_than": "< ",
+    "up_to": "≤ ", "vague": "ca. ",
+}
+
+_SAFE_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+_RESERVED_PAGE_NAMES = {"index"}
+
+
+def safe_id(value: str) -> str:
+    """``value`` when it is a plain slug (usable in paths, ids and CSS), else a stable substitute."""
+    if _SAFE_ID.match(value) and len(value) <= 120:
+        return value
+    digest = hashlib.blake2s(value.encode("utf-8"), digest_size=4).hexdigest()
+    stem = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-")[:60].strip("-")
+    return f"{stem}-{digest}" if stem else f"x-{digest}"
+
+
+def page_name(item_id: str) -> str:
+    name = safe_id(item_id)
+    return f"{name}-seite" if name in _RESERVED_PAGE_NAMES else name
+
+
+def actor_path(actor_id: str) -> str:
+    return f"akteure/{page_name(actor_id)}.md"
+
+
+def source_path(source_id: str) -> str:
+    return f"quellen/{page_name(source_id)}.md"
+
+
+def sentence_anchor(index: int) -> str:
+    return f"s-{index}"
+
+
+def event_anchor(event_id: str) -> str:
+    return f"e-{safe_id(event_id)}"
+
+
+def claim_anchor(claim_id: str) -> str:
+    return f"c-{safe_id(claim_id)}"
+
+
+def de_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def de_number(x: float | None) -> str:
+    if x is None:
+        return ""
+    if float(x).is_integer():
+        return de_int(int(x))
+    text = f"{x:,.3f}".rstrip("0").rstrip(".")
+    return text.replace(",", "_").replace(".", ",").replace("_", ".")
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return f"{de_int(n)} {one if n == 1 else many}"
+
+
+def shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+# --------------------------------------------------------------------------------------------
+# dates
+# --------------------------------------------------------------------------------------------
+
+
+def _parts(value: str | None) -> tuple[int, int | None, int | None] | None:
+    if not value:
+        return None
+    m = re.match(r"^(\d{1,4})(?:-(\d{2}))?(?:-(\d{2}))?$", value)
+    if not m:
+        return None
+    y = int(m[1])
+    mo = int(m[2]) if m[2] else None
+    d = int(m[3]) if m[3] else None
+    if mo is not None and not 1 <= mo <= 12:
+        return None
+    if d is not None:
+        try:
+            dt.date(y, mo or 1, d)
+        except ValueError:
+            return None
+    if y < 1:
+        return None
+    return y, mo, d
+
+
+def _first_day(p: tuple[int, int | None, int | None]) -> dt.date:
+    return dt.date(p[0], p[1] or 1, p[2] or 1)
+
+
+def _last_day(p: tuple[int, int | None, int | None]) -> dt.date:
+    y, mo, d = p
+    if d is not None:
+        return dt.date(y, mo or 1, d)
+    if mo is not None:
+        nxt = dt.date(y + 1, 1, 1) if mo == 12 else dt.date(y, mo + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(y, 12, 31)
+
+
+def span_of(date: str | None, date_end: str | None) -> tuple[dt.date, dt.date] | None:
+    a = _parts(date)
+    if a is None:
+        return None
+    b = _parts(date_end) or a
+    start, end = _first_day(a), _last_day(b)
+    return (start, end) if end >= start else (start, _last_day(a))
+
+
+def _day(p: tuple[int, int | None, int | None]) -> str:
+    return f"{p[2]}. {MONTHS[(p[1] or 1) - 1]} {p[0]}"
+
+
+def format_when(date: str | None, date_end: str | None = None, precision: str = "day") -> str:
+    """German text for a (possibly partial) date or range, never claiming more precision than given.
+
+    ``2024-06`` -> "Juni 2024" (never "1. Juni"), ``2019`` -> "2019",
+    ``2025-09-01..2025-09-07`` -> "1.–7. September 2025", ``2010`` decade -> "2010er Jahre".
+    """
+    a = _parts(date)
+    if a is None:
+        return "ohne Datum"
+    b = _parts(date_end)
+    if b is not None and _first_day(b) <= _first_day(a) and _last_day(b) <= _last_day(a):
+        b = None
+    if precision == "decade":
+        if b is None or b[0] == a[0] + 9:
+            return f"{a[0]}er Jahre"
+        return f"{a[0]}–{b[0]}"
+    y, mo, d = a
+    if mo is None:
+        if b is None or b[0] == y:
+            return str(y)
+        return f"{y}–{b[0]}"
+    if d is None:
+        if b is None:
+            return f"{MONTHS[mo - 1]} {y}"
+        if b[1] is None:
+            return f"{MONTHS[mo - 1]} {y} – {b[0]}"
+        if b[0] == y:
+            if b[1] == mo:
+                return f"{MONTHS[mo - 1]} {y}"
+            return f"{MONTHS[mo - 1]} – {MONTHS[b[1] - 1]} {y}"
+        return f"{MONTHS[mo - 1]} {y} – {MONTHS[b[1] - 1]} {b[0]}"
+    if b is None:
+        return _day(a)
+    if b[2] is None:  # day to month: unusual, say both
+        return f"{_day(a)} – {format_when(date_end, None, 'month')}"
+    if b[0] == y and b[1] == mo:
+        return f"{d}.–{b[2]}. {MONTHS[mo - 1]} {y}"
+    if b[0] == y:
+        return f"{d}. {MONTHS[mo - 1]} – {b[2]}. {MONTHS[b[1] - 1]} {y}"
+    return f"{_day(a)} – {_day(b)}"
+
+
+def numeric_date(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return "ohne Datum"
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return value.strftime("%d.%m.%Y")
+
+
+def long_date(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return "unbekannt"
+    if isinstance(value, dt.datetime):
+        return f"{value.day}. {MONTHS[value.month - 1]} {value.year}, {value:%H:%M} Uhr"
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def iso_date(value: dt.date | dt.datetime | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%dT%H:%M")
+    return value.isoformat()
+
+
+@dataclass(frozen=True)
+class DateView:
+    text: str
+    iso: str  # value of <time datetime>, "" when it cannot be expressed
+    precision: str
+    precision_label: str
+
+
+def date_view(date: str | None, date_end: str | None, precision: str) -> DateView:
+    a = _parts(date)
+    iso = ""
+    if a is not None and precision != "decade":
+        iso = f"{a[0]:04d}" + (f"-{a[1]:02d}" if a[1] else "") + (f"-{a[2]:02d}" if a[2] else "")
+    return DateView(format_when(date, date_end, precision), iso, precision, PRECISION_LABELS.get(precision, precision))
+
+
+# --------------------------------------------------------------------------------------------
+# links
+# --------------------------------------------------------------------------------------------
+
+
+class Urls:
+    """Site paths ("akteure/x.md") to the URLs MkDocs serves them at."""
+
+    def __init__(self, directory_urls: bool = True):
+        self.directory_urls = directory_urls
+
+    def url(self, path: str) -> str:
+        if not path.endswith(".md"):
+            return path
+        stem = path[:-3]
+        if not self.directory_urls:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem[: -len("index")]
+        return stem + "/"
+
+    def href(self, from_path: str, to_path: str, fragment: str | None = None) -> str:
+        here = self.url(from_path)
+        there = self.url(to_path)
+        frag = f"#{fragment}" if fragment else ""
+        if here == there:
+            return frag or ("./" if self.directory_urls else posixpath.basename(there))
+        base = here.rstrip("/") if (here.endswith("/") or here == "") else posixpath.dirname(here)
+        rel = posixpath.relpath(there.rstrip("/") or ".", base or ".")
+        if there.endswith("/") or there == "":
+            rel = "./" if rel == "." else rel + "/"
+        return rel + frag
+
+
+class Linker:
+    """Relative hrefs from one page."""
+
+    def __init__(self, urls: Urls, page: str):
+        self.urls = urls
+        self.page = page
+
+    def to(self, path: str, fragment: str | None = None) -> str:
+        return self.urls.href(self.page, path, fragment)
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    href: str
+    title: str = ""
+
+
+# --------------------------------------------------------------------------------------------
+# shared view pieces
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Cite:
+    """A link to the exact sentence a fact comes from."""
+
+    href: str
+    label: str  # "dpa-AFX, 02.09.2025"
+    sentence_no: int  # 1-based, as shown
+    sentence: str  # the sentence itself (tooltip)
+    source_id: str
+
+
+@dataclass(frozen=True)
+class ActorRef:
+    id: str
+    name: str
+    href: str  # "" when the actor has no page
+    kind: str
+    kind_label: str
+    reviewed: bool
+
+
+@dataclass(frozen=True)
+class DateNote:
+    """How a date expression in an article was resolved: „am Mittwoch“ (28.08.2025) -> 3. September 2025."""
+
+    expression: str
+    article_date: str
+    resolved: str
+    precision_label: str
+    relative: bool
+    cite: Cite
+
+
+@dataclass(frozen=True)
+class EventView:
+    id: str
+    anchor: str
+    href: str  # the event in the Chronik
+    title: str
+    date: DateView
+    status: str
+    status_label: str
+    actors: list[ActorRef]
+    place: ActorRef | None
+    cites: list[Cite]
+    notes: list[DateNote]
+    data_actors: str  # space-separated actor ids for the CSS filter
+    reviewed: bool
+
+
+@dataclass(frozen=True)
+class Snippet:
+    """A sentence with the part that matters marked."""
+
+    before: str
+    mark: str
+    after: str
+
+
+@dataclass(frozen=True)
+class ClaimValueView:
+    source: str  # outlet / short label
+    source_href: str
+    date: str
+    value: str
+    number: str  # normalised: "> 10.000"
+    qualifier: str
+    snippet: Snippet
+    cite: Cite
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    id: str
+    anchor: str
+    href: str  # the claim on the Quellenvergleich page
+    kind: str
+    subject: str
+    about: ActorRef | None
+    status: str
+    status_label: str
+    admonition: str
+    explanation: str
+    note: str
+    reviewed: bool
+    values: list[ClaimValueView]
+    source_count: int
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    id: str
+    text: str
+    partial: bool
+    speaker: ActorRef | None
+    speaker_text: str
+    snippet: Snippet
+    cite: Cite
+    reviewed: bool
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str
+    href: str
+    note: str = ""
+
+
+# --------------------------------------------------------------------------------------------
+# page views
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class PageSpec:
+    path: str
+    template: str
+    title: str  # plain text; escaped by the template
+    view: object
+
+
+@dataclass
+class Nav:
+    """Links to the main pages, relative to the current page."""
+
+    home: str
+    chronik: str
+    actors: str
+    comparison: str
+    sources: str
+    method: str
+    json: str
+
+
+@dataclass
+class StartView:
+    nav: Nav
+    title: str
+    subtitle: str
+    description: str
+    figures: list[Figure]
+    period: str
+    latest: list[EventView]
+    reading: list[Link]
+    downloads: list[Link]
+    strip: Markup
+
+
+@dataclass
+class FilterChip:
+    id: str  # input id: "f-<actor>"
+    actor: str  # safe actor id as used in data-actors
+    name: str
+    count: int
+    profile: str
+
+
+@dataclass
+class EventGroup:
+    """A month (or the part of a year without month) in the Chronik."""
+
+    heading: str  # "" for the year-level part
+    anchor: str
+    data_actors: str  # union of actor ids of the events in the group (for the filter)
+    events: list[EventView]
+
+
+@dataclass
+class YearGroup:
+    heading: str
+    anchor: str
+    data_actors: str
+    events: list[EventView]  # events without month precision
+    months: list[EventGroup]
+
+
+@dataclass
+class ChronikView:
+    nav: Nav
+    count: int
+    period: str
+    status_counts: list[tuple[str, int]]
+    strip: Markup
+    chips: list[FilterChip]
+    other_actors: list[Link]  # actors with events but no chip: links to their profile timelines
+    years: list[YearGroup]
+
+
+@dataclass
+class ActorRow:
+    ref: ActorRef
+    mentions: int
+    sources: int
+    events: int
+    first: Cite | None  # first sentence naming the actor
+    description: str
+
+
+@dataclass
+class ActorGroup:
+    heading: str
+    anchor: str
+    rows: list[ActorRow]
+
+
+@dataclass
+class ActorsIndexView:
+    nav: Nav
+    total: int
+    unreviewed: int
+    groups: list[ActorGroup]
+    network: Markup
+
+
+@dataclass
+class RoleRow:
+    role: str
+    source: str
+    date: str
+    cite: Cite
+
+
+@dataclass
+class CoActor:
+    ref: ActorRef
+    count: int
+    cites: list[Cite]
+    more: int
+
+
+@dataclass
+class SourceMention:
+    source: str
+    title: str
+    href: str
+    date: str
+    count: int
+    cites: list[Cite]
+
+
+@dataclass
+class ActorView:
+    nav: Nav
+    ref: ActorRef
+    name: str
+    kind_label: str
+    aliases: list[str]
+    description: str
+    curated: bool
+    reviewed: bool
+    mentions: int
+    roles: list[RoleRow]
+    timeline: list[EventView]
+    quotes: list[QuoteView]
+    claims: list[ClaimView]
+    co_actors: list[CoActor]
+    sources: list[SourceMention]
+    network: Markup
+    first: Cite | None
+
+
+@dataclass
+class MatrixCell:
+    cite: Cite | None
+    count: int
+
+
+@dataclass
+class MatrixRow:
+    label: str
+    href: str
+    note: str
+    cells: list[MatrixCell]
+    total: int
+
+
+@dataclass
+class Omission:
+    source: str
+    href: str
+    events: list[Link]
+    actors: list[Link]
+
+
+@dataclass
+class ComparisonView:
+    nav: Nav
+    multi: list[ClaimView]
+    single: list[ClaimView]
+    status_counts: list[tuple[str, str, int]]  # (status, label, count)
+    columns: list[Link]  # sources
+    event_rows: list[MatrixRow]
+    actor_rows: list[MatrixRow]
+    actors_left_out: int
+    omissions: list[Omission]
+    omission_threshold: int
+
+
+@dataclass
+class SourceRow:
+    href: str
+    title: str
+    outlet: str
+    date: str
+    iso: str
+    note: str
+    sentences: int
+    actors: int
+    events: int
+    numbers: int
+
+
+@dataclass
+class SourcesIndexView:
+    nav: Nav
+    rows: list[SourceRow]
+
+
+@dataclass
+class Segment:
+    text: str
+    kind: str  # "" plain | "actor" | "date" | "quantity"
+    href: str = ""
+    title: str = ""
+
+
+@dataclass
+class Run:
+    """A piece of a paragraph: a (part of a) sentence, or text between sentences."""
+
+    sentence: bool
+    anchor: str  # id for the first piece of a sentence, else ""
+    number: int  # 1-based sentence number, 0 for continuation pieces / gaps
+    segments: list[Segment]
+
+
+@dataclass
+class ExtractedActor:
+    ref: ActorRef
+    count: int
+    cites: list[Cite]
+
+
+@dataclass
+class ExtractedDate:
+    text: str
+    resolved: str
+    precision_label: str
+    relative: bool
+    cite: Cite
+
+
+@dataclass
+class ExtractedNumber:
+    text: str
+    value: str
+    counted: str
+    claim: Link | None
+    cite: Cite
+
+
+@dataclass
+class FurnitureRow:
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass
+class SourceView:
+    nav: Nav
+    id: str
+    title: str
+    outlet: str
+    date: str
+    iso: str
+    url: str | None
+    note: str
+    file: str
+    counts: list[tuple[str, int]]
+    paragraphs: list[list[Run]]
+    furniture: list[FurnitureRow]
+    actors: list[ExtractedActor]
+    dates: list[ExtractedDate]
+    numbers: list[ExtractedNumber]
+    quotes: list[QuoteView]
+    events: list[EventView]
+
+
+@dataclass
+class MethodView:
+    nav: Nav
+    counts: dict[str, str]
+    pipelines: list[str]
+    model: str
+    role_words: int
+    curated_actors: int
+    aliases: int
+    rejected: int
+    reviewed_actors: int
+    unreviewed_actors: int
+    claim_status: list[tuple[str, str, int]]
+    event_status: list[tuple[str, int]]
+    precisions: list[tuple[str, int]]
+
+
+# --------------------------------------------------------------------------------------------
+# the model
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class _SourceInfo:
+    summary: SourceSummary
+    short: str  # outlet or shortened title
+    date: str  # 02.09.2025
+    source: Source | None
+    extraction: SourceExtraction | None
+
+
+class SiteModel:
+    """Indexes over one BuildResult; builds the view of every page."""
+
+    def __init__(self, result: BuildResult, *, directory_urls: bool = True):
+        self.result = result
+        self.dossier = result.dossier
+        self.urls = Urls(directory_urls)
+        d = self.dossier
+        by_source = {s.meta.id: s for s in result.sources}
+        by_extraction = {x.source: x for x in result.run.extractions}
+        self.sources: dict[str, _SourceInfo] = {}
+        for s in d.sources:
+            short = clean_text(s.outlet).strip() or shorten(clean_text(s.title), 36)
+            self.sources[s.id] = _SourceInfo(s, short, numeric_date(s.published), by_source.get(s.id), by_extraction.get(s.id))
+        self.source_order = [s.id for s in d.sources]  # by date, then id (assemble sorts them)
+        self.actors: dict[str, Actor] = {a.id: a for a in d.actors}
+        self.events = sorted(d.events, key=self._event_key)
+        # co-occurrence: actors named in the same sentence
+        self.sentence_actors: dict[tuple[str, int], set[str]] = defaultdict(set)
+        for a in d.actors:
+            for ev in a.evidence:
+                self.sentence_actors[(ev.source, ev.sentence_index)].add(a.id)
+        self.co: dict[str, dict[str, list[tuple[str, int]]]] = defaultdict(lambda: defaultdict(list))
+        for key in sorted(self.sentence_actors):
+            for a, b in combinations(sorted(self.sentence_actors[key]), 2):
+                self.co[a][b].append(key)
+                self.co[b][a].append(key)
+        self.events_of: dict[str, list[Event]] = defaultdict(list)
+        for e in self.events:
+            for a in sorted(set(e.actors) | ({e.place} if e.place else set())):
+                self.events_of[a].append(e)
+        self.resolve = self._mention_resolver()
+
+    # ---- helpers ---------------------------------------------------------------------------
+
+    def _mention_resolver(self):
+        """Mention -> assembled actor id, with the editorial merges and rejects applied."""
+        try:
+            from ..assemble import ActorIndex
+
+            index = ActorIndex(self.result.editorial)
+            return lambda m: index.resolve(m)
+        except Exception:  # pragma: no cover - the assembly code is owned elsewhere
+            return lambda m: m.actor
+
+    @staticmethod
+    def _event_key(e: Event):
+        span = span_of(e.date, e.date_end)
+        if span is None:
+            return (1, dt.date.max, dt.date.max, e.id)
+        return (0, span[0], span[1], e.id)
+
+    def nav(self, link: Linker) -> Nav:
+        return Nav(
+            home=link.to("index.md"), chronik=link.to("chronik.md"), actors=link.to("akteure/index.md"),
+            comparison=link.to("vergleich.md"), sources=link.to("quellen/index.md"), method=link.to("methodik.md"),
+            json=link.to("data/dossier.json"),
+        )
+
+    def cite(self, ev: Evidence, link: Linker) -> Cite:
+        info = self.sources.get(ev.source)
+        label = f"{info.short}, {info.date}" if info else ev.source
+        return Cite(
+            href=link.to(source_path(ev.source), sentence_anchor(ev.sentence_index)),
+            label=label, sentence_no=ev.sentence_index + 1, sentence=clean_text(ev.sentence), source_id=ev.source,
+        )
+
+    def actor_ref(self, actor_id: str, link: Linker) -> ActorRef:
+        a = self.actors.get(actor_id)
+        if a is None:
+            return ActorRef(actor_id, actor_id, "", "", "", False)
+        return ActorRef(a.id, a.name, link.to(actor_path(a.id)), a.type, KIND_LABELS.get(a.type, a.type), a.reviewed)
+
+    def snippet(self, sentence: str, expression: str | None) -> Snippet:
+        if expression:
+            i = sentence.find(expression)
+            if i >= 0:
+                return Snippet(sentence[:i], expression, sentence[i + len(expression):])
+        return Snippet(sentence, "", "")
+
+    def _date_record(self, ev: Evidence):
+        info = self.sources.get(ev.source)
+        if not info or not info.extraction or not ev.expression:
+            return None
+        for rec in info.extraction.dates:
+            if rec.sentence == ev.sentence_index and rec.text == ev.expression:
+                return rec
+        return None
+
+    def event_view(self, e: Event, link: Linker) -> EventView:
+        actors = [self.actor_ref(a, link) for a in e.actors]
+        actors.sort(key=lambda r: (r.name.casefold(), r.id))
+        place = self.actor_ref(e.place, link) if e.place else None
+        ev_sorted = sorted(e.evidence, key=self._evidence_key)
+        cites = [self.cite(ev, link) for ev in ev_sorted]
+        notes = []
+        for ev in ev_sorted:
+            if not ev.expression:
+                continue
+            rec = self._date_record(ev)
+            if rec is not None:
+                resolved = format_when(rec.date, rec.date_end, rec.precision)
+                precision, relative = rec.precision, rec.relative
+            else:
+                resolved = format_when(e.date, e.date_end, e.precision)
+                precision, relative = e.precision, False
+            notes.append(DateNote(
+                expression=clean_text(ev.expression),
+                article_date=numeric_date(ev.anchor) if ev.anchor else self.sources[ev.source].date if ev.source in self.sources else "",
+                resolved=resolved, precision_label=PRECISION_LABELS.get(precision, precision), relative=relative,
+                cite=self.cite(ev, link),
+            ))
+        ids = sorted({safe_id(a) for a in e.actors} | ({safe_id(e.place)} if e.place else set()))
+        return EventView(
+            id=e.id, anchor=event_anchor(e.id), href=link.to("chronik.md", event_anchor(e.id)), title=e.title,
+            date=date_view(e.date, e.date_end, e.precision), status=e.status,
+            status_label=EVENT_STATUS_LABELS.get(e.status, e.status), actors=actors, place=place, cites=cites,
+            notes=notes, data_actors=" ".join(ids), reviewed=e.reviewed,
+        )
+
+    def _evidence_key(self, ev: Evidence):
+        order = self.source_order.index(ev.source) if ev.source in self.source_order else len(self.source_order)
+        return (order, ev.source, ev.sentence_index)
+
+    def claim_view(self, c: Claim, link: Linker) -> ClaimView:
+        label, admonition, explanation = CLAIM_STATUS.get(c.status, (c.status, "note", ""))
+        values = sorted(c.values, key=lambda v: (self._evidence_key(v.evidence), v.value))
+        return ClaimView(
+            id=c.id, anchor=claim_anchor(c.id), href=link.to("vergleich.md", claim_anchor(c.id)), kind=c.kind,
+            subject=c.subject, about=self.actor_ref(c.about, link) if c.about else None, status=c.status,
+            status_label=label, admonition=admonition, explanation=explanation, note=c.note or "",
+            reviewed=c.reviewed, values=[self.claim_value(v, link) for v in values],
+            source_count=len({v.source for v in c.values}),
+        )
+
+    def claim_value(self, v: ClaimValue, link: Linker) -> ClaimValueView:
+        info = self.sources.get(v.source)
+        if v.number is not None:
+            number = _NUMBER_PREFIX.get(v.qualifier or "", "") + de_number(v.number)
+        else:
+            number = ""
+        expression = v.evidence.expression or (v.value if v.value in v.sentence else None)
+        return ClaimValueView(
+            source=info.short if info else v.source, source_href=link.to(source_path(v.source)),
+            date=info.date if info else "", value=v.value, number=number,
+            qualifier=QUALIFIER_LABELS.get(v.qualifier or "", v.qualifier or ""),
+            snippet=self.snippet(v.sentence, expression), cite=self.cite(v.evidence, link),
+        )
+
+    def quote_view(self, q: Quote, link: Linker) -> QuoteView:
+        speaker = self.actor_ref(q.speaker, link) if q.speaker else None
+        return QuoteView(
+            id=q.id, text=q.text, partial=q.partial, speaker=speaker,
+            speaker_text=speaker.name if speaker else "Sprecher nicht erkannt",
+            snippet=self.snippet(q.sentence, q.text), cite=self.cite(q.evidence, link), reviewed=q.reviewed,
+        )
+
+    def _strip(self, events: list[Event], link: Linker, title: str) -> Markup:
+        items = []
+        for e in events:
+            if e.date is None or e.precision in ("vague", "unresolved"):
+                continue
+            precision = {"week": "day", "decade": "year"}.get(e.precision, e.precision)
+            end = e.date_end
+            if e.precision == "decade" and not end and _parts(e.date):
+                end = str(_parts(e.date)[0] + 9)
+            items.append(StripItem(
+                id=e.id, label=e.title, start=e.date, end=end, precision=precision,
+                announced=e.status == "announced", href=link.to("chronik.md", event_anchor(e.id)),
+            ))
+        svg = timestrip_svg(items, title=title)
+        return Markup(figure_html(svg, None, css_class="dossier-figure dossier-figure--strip"))
+
+    def period(self) -> str:
+        spans = [s for e in self.events if (s := span_of(e.date, e.date_end))]
+        if not spans:
+            return ""
+        first = min(s[0] for s in spans).year
+        last = max(s[1] for s in spans).year
+        return str(first) if first == last else f"{first}–{last}"
+
+    def _network(self, link: Linker, actor_ids: list[str], center: str | None, title: str, max_nodes: int) -> Markup:
+        chosen = set(actor_ids)
+        nodes = [
+            Node(a, self.actors[a].name, self.actors[a].type, self.actors[a].mentions, link.to(actor_path(a)))
+            for a in actor_ids
+        ]
+        edges = []
+        for a in sorted(chosen):
+            for b, keys in sorted(self.co.get(a, {}).items()):
+                if a < b and b in chosen:
+                    edges.append(Edge(a, b, len(keys)))
+        svg = network_svg(nodes, edges, center=center, title=title, max_nodes=max_nodes)
+        return Markup(figure_html(svg, None, css_class="dossier-figure dossier-figure--network"))
+
+    # ---- pages -----------------------------------------------------------------------------
+
+    def open_disagreements(self) -> list[Claim]:
+        return [c for c in self.dossier.claims if c.status in ("contradict", "differ_in_precision")]
+
+    def start(self, path: str = "index.md") -> StartView:
+        link = Linker(self.urls, path)
+        d = self.dossier
+        settings = self.result.editorial.settings
+        disagreements = self.open_disagreements()
+        figures = [
+            Figure("Quellen", de_int(len(d.sources)), link.to("quellen/index.md"), "Artikel, Satz für Satz ausgewertet"),
+            Figure("Akteure", de_int(len(d.actors)), link.to("akteure/index.md"),
+                   f"davon {de_int(sum(1 for a in d.actors if not a.reviewed))} nicht geprüft"),
+            Figure("Ereignisse", de_int(len(d.events)), link.to("chronik.md"), self.period()),
+            Figure("Offene Widersprüche", de_int(len(disagreements)), link.to("vergleich.md"),
+                   "widersprüchliche oder unterschiedlich genaue Angaben"),
+        ]
+        dated = [(span, e) for e in self.events if (span := span_of(e.date, e.date_end))]
+        dated.sort(key=lambda se: (se[0][1], se[0][0], se[1].id), reverse=True)  # latest end first
+        latest_events = [e for _, e in dated[:5]]
+        reading = [
+            Link("Chronik", link.to("chronik.md"), "Alle Ereignisse in zeitlicher Folge, mit Belegen und Filter nach Akteur."),
+            Link("Quellenvergleich", link.to("vergleich.md"), "Wo die Quellen sich widersprechen oder unterschiedlich genau sind."),
+            Link("Akteure", link.to("akteure/index.md"), "Wer vorkommt, wer mit wem genannt wird; ein Profil je Akteur."),
+            Link("Quellen", link.to("quellen/index.md"), "Die Artikel selbst, mit markierten Namen, Daten und Zahlen."),
+            Link("Methodik", link.to("methodik.md"), "Wie die Angaben gewonnen werden und wo die Grenzen liegen."),
+        ]
+        downloads = [
+            Link("dossier.json", link.to("data/dossier.json"),
+                 "Das ganze Dossier als JSON: Quellen, Akteure, Ereignisse, Angaben und Zitate mit Belegsätzen."),
+        ]
+        return StartView(
+            nav=self.nav(link), title=d.title, subtitle=settings.subtitle or "", description=d.description,
+            figures=figures, period=self.period(), latest=[self.event_view(e, link) for e in latest_events],
+            reading=reading, downloads=downloads,
+            strip=self._strip(self.events, link, "Zeitleiste aller Ereignisse"),
+        )
+
+    def chronik(self, path: str = "chronik.md", max_chips: int = 24) -> ChronikView:
+        link = Linker(self.urls, path)
+        views = [(e, self.event_view(e, link)) for e in self.events]
+        years: list[YearGroup] = []
+        undated: list[EventView] = []
+        by_year: dict[tuple[int, bool], list[tuple[Event, EventView]]] = defaultdict(list)
+        for e, v in views:
+            p = _parts(e.date)
+            if p is None or e.precision in ("vague", "unresolved"):
+                undated.append(v)
+                continue
+            by_year[(p[0], e.precision == "decade")].append((e, v))
+        for (year, decade), items in sorted(by_year.items()):
+            top = [v for e, v in items if _parts(e.date)[1] is None]
+            months: dict[int, list[EventView]] = defaultdict(list)
+            for e, v in items:
+                mo = _parts(e.date)[1]
+                if mo is not None:
+                    months[mo].append(v)
+            groups = [
+                EventGroup(f"{MONTHS[mo - 1]} {year}", f"m-{year:04d}-{mo:02d}", _union(evs), evs)
+                for mo, evs in sorted(months.items())
+            ]
+            years.append(YearGroup(
+                heading=f"{year}er Jahre" if decade else str(year),
+                anchor=f"j-{year:04d}" + ("-jahrzehnt" if decade else ""),
+                data_actors=_union([v for _, v in items]), events=top, months=groups,
+            ))
+        if undated:
+            years.append(YearGroup("Ohne genaues Datum", "ohne-datum", _union(undated), undated, []))
+        # filter chips: the actors with the most events (at least two), the rest link to their profiles
+        counts = Counter(a for e in self.events for a in set(e.actors) | ({e.place} if e.place else set()))
+        ranked = sorted(
+            (a for a in counts if a in self.actors),
+            key=lambda a: (-counts[a], self.actors[a].name.casefold(), a),
+        )
+        chip_ids = [a for a in ranked if counts[a] >= 2][:max_chips]
+        chips = [
+            FilterChip(f"f-{safe_id(a)}", safe_id(a), self.actors[a].name, counts[a], link.to(actor_path(a)))
+            for a in chip_ids
+        ]
+        others = [
+            Link(self.actors[a].name, link.to(actor_path(a), "zeitleiste"), plural(counts[a], "Ereignis", "Ereignisse"))
+            for a in sorted(set(ranked) - set(chip_ids), key=lambda a: (self.actors[a].name.casefold(), a))
+        ]
+        status = Counter(e.status for e in self.events)
+        return ChronikView(
+            nav=self.nav(link), count=len(self.events), period=self.period(),
+            status_counts=[(EVENT_STATUS_LABELS[s], status[s]) for s in ("past", "ongoing", "announced") if status[s]],
+            strip=self._strip(self.events, link, "Zeitleiste aller Ereignisse"), chips=chips, other_actors=others,
+            years=years,
+        )
+
+    def actors_index(self, path: str = "akteure/index.md") -> ActorsIndexView:
+        link = Linker(self.urls, path)
+        groups = []
+        for kind, heading, anchor in KIND_GROUPS:
+            members = sorted((a for a in self.dossier.actors if a.type == kind), key=lambda a: (-a.mentions, a.name.casefold(), a.id))
+            if not members:
+                continue
+            rows = [
+                ActorRow(
+                    ref=self.actor_ref(a.id, link), mentions=a.mentions, sources=len(a.sources),
+                    events=len(self.events_of.get(a.id, [])),
+                    first=self.cite(min(a.evidence, key=self._evidence_key), link) if a.evidence else None,
+                    description=a.description or "",
+                )
+                for a in members
+            ]
+            groups.append(ActorGroup(heading, anchor, rows))
+        ranked = [a.id for a in sorted(self.dossier.actors, key=lambda a: (-a.mentions, a.id))]
+        return ActorsIndexView(
+            nav=self.nav(link), total=len(self.dossier.actors),
+            unreviewed=sum(1 for a in self.dossier.actors if not a.reviewed), groups=groups,
+            network=self._network(link, ranked[:40], None, "Wer mit wem in einem Satz genannt wird", 40),
+        )
+
+    def actor(self, a: Actor) -> tuple[str, ActorView]:
+        path = actor_path(a.id)
+        link = Linker(self.urls, path)
+        ref = self.actor_ref(a.id, link)
+        roles = [
+            RoleRow(r.role, self.sources[r.evidence.source].short if r.evidence.source in self.sources else r.evidence.source,
+                    self.sources[r.evidence.source].date if r.evidence.source in self.sources else "",
+                    self.cite(r.evidence, link))
+            for r in sorted(a.roles, key=lambda r: (self._evidence_key(r.evidence), r.role))
+        ]
+        timeline = [self.event_view(e, link) for e in self.events_of.get(a.id, [])]
+        quotes = [self.quote_view(q, link) for q in sorted(
+            (q for q in self.dossier.quotes if q.speaker == a.id), key=lambda q: (self._evidence_key(q.evidence), q.id))]
+        mine = {(ev.source, ev.sentence_index) for ev in a.evidence}
+        claims = [
+            c for c in self.dossier.claims
+            if c.about == a.id or any((v.evidence.source, v.evidence.sentence_index) in mine for v in c.values)
+        ]
+        claims.sort(key=lambda c: (c.about != a.id, CLAIM_ORDER.get(c.status, 9), c.subject.casefold(), c.id))
+        co = []
+        for other, keys in sorted(self.co.get(a.id, {}).items(), key=lambda kv: (-len(kv[1]), self.actors[kv[0]].name.casefold(), kv[0]))[:10]:
+            ordered = sorted(keys, key=lambda k: (self.source_order.index(k[0]) if k[0] in self.source_order else 0, k))
+            cites = [self._cite_key(k, link) for k in ordered[:5]]
+            co.append(CoActor(self.actor_ref(other, link), len(keys), cites, max(0, len(keys) - 5)))
+        per_source: dict[str, list[Evidence]] = defaultdict(list)
+        for ev in a.evidence:
+            per_source[ev.source].append(ev)
+        mention_counts = self._mentions_per_source(a.id)
+        sources = []
+        for sid in sorted(per_source, key=lambda s: (self.source_order.index(s) if s in self.source_order else 0, s)):
+            info = self.sources.get(sid)
+            evs = sorted(per_source[sid], key=lambda ev: ev.sentence_index)
+            sources.append(SourceMention(
+                source=info.short if info else sid, title=info.summary.title if info else sid, href=link.to(source_path(sid)),
+                date=info.date if info else "", count=mention_counts.get(sid, len(evs)), cites=[self.cite(ev, link) for ev in evs],
+            ))
+        neighbours = [other for other, _ in sorted(self.co.get(a.id, {}).items(), key=lambda kv: (-len(kv[1]), kv[0]))[:15]]
+        network = self._network(link, [a.id] + neighbours, a.id, f"Wer mit {a.name} in einem Satz genannt wird", 16)
+        first = self.cite(min(a.evidence, key=self._evidence_key), link) if a.evidence else None
+        return path, ActorView(
+            nav=self.nav(link), ref=ref, name=a.name, kind_label=KIND_LABELS.get(a.type, a.type),
+            aliases=[x for x in a.aliases if x != a.name], description=a.description or "", curated=a.curated,
+            reviewed=a.reviewed, mentions=a.mentions, roles=roles, timeline=timeline, quotes=quotes,
+            claims=[self.claim_view(c, link) for c in claims], co_actors=co, sources=sources, network=network,
+            first=first,
+        )
+
+    def _cite_key(self, key: tuple[str, int], link: Linker) -> Cite:
+        sid, index = key
+        info = self.sources.get(sid)
+        text = ""
+        if info and info.extraction and 0 <= index < len(info.extraction.sentences):
+            text = info.extraction.sentences[index].text
+        return Cite(link.to(source_path(sid), sentence_anchor(index)),
+                    f"{info.short}, {info.date}" if info else sid, index + 1, clean_text(text), sid)
+
+    def _mentions_per_source(self, actor_id: str) -> dict[str, int]:
+        out: Counter[str] = Counter()
+        for sid, info in self.sources.items():
+            if info.extraction:
+                for m in info.extraction.mentions:
+                    if self.resolve(m) == actor_id:
+                        out[sid] += 1
+        return dict(out)
+
+    def comparison(self, path: str = "vergleich.md") -> ComparisonView:
+        link = Linker(self.urls, path)
+        claims = sorted(self.dossier.claims, key=lambda c: (CLAIM_ORDER.get(c.status, 9), c.subject.casefold(), c.id))
+        multi = [c for c in claims if len({v.source for v in c.values}) > 1]
+        single = [c for c in claims if len({v.source for v in c.values}) <= 1]
+        status = Counter(c.status for c in multi)
+        columns = [
+            Link(self.sources[s].short, link.to(source_path(s)), f"{self.sources[s].summary.title} ({self.sources[s].date})")
+            for s in self.source_order
+        ]
+        event_rows = []
+        for e in self.events:
+            first: dict[str, Evidence] = {}
+            counts: Counter[str] = Counter()
+            for ev in sorted(e.evidence, key=lambda ev: ev.sentence_index):
+                first.setdefault(ev.source, ev)
+                counts[ev.source] += 1
+            cells = [MatrixCell(self.cite(first[s], link) if s in first else None, counts[s]) for s in self.source_order]
+            event_rows.append(MatrixRow(e.title, link.to("chronik.md", event_anchor(e.id)),
+                                        format_when(e.date, e.date_end, e.precision), cells, len(first)))
+        multi_actors = [a for a in self.dossier.actors if len(a.sources) > 1]
+        multi_actors.sort(key=lambda a: (-len(a.sources), -a.mentions, a.name.casefold(), a.id))
+        actor_rows = []
+        for a in multi_actors:
+            first = {}
+            counts = Counter()
+            for ev in sorted(a.evidence, key=lambda ev: ev.sentence_index):
+                first.setdefault(ev.source, ev)
+                counts[ev.source] += 1
+            cells = [MatrixCell(self.cite(first[s], link) if s in first else None, counts[s]) for s in self.source_order]
+            actor_rows.append(MatrixRow(a.name, link.to(actor_path(a.id)), KIND_LABELS.get(a.type, a.type), cells, len(first)))
+        threshold = 2 if len(self.source_order) > 2 else 1
+        omissions = []
+        for s in self.source_order:
+            missing_events = [
+                Link(e.title, link.to("chronik.md", event_anchor(e.id)), format_when(e.date, e.date_end, e.precision))
+                for e in self.events
+                if s not in {ev.source for ev in e.evidence} and len({ev.source for ev in e.evidence}) >= threshold
+            ]
+            missing_actors = [
+                Link(a.name, link.to(actor_path(a.id)), plural(len(a.sources), "Quelle", "Quellen"))
+                for a in multi_actors if s not in a.sources and len(a.sources) >= threshold
+            ]
+            omissions.append(Omission(self.sources[s].short, link.to(source_path(s)), missing_events, missing_actors))
+        return ComparisonView(
+            nav=self.nav(link), multi=[self.claim_view(c, link) for c in multi],
+            single=[self.claim_view(c, link) for c in single],
+            status_counts=[(s, CLAIM_STATUS[s][0], status[s]) for s in ("contradict", "differ_in_precision", "agree") if status[s]],
+            columns=columns, event_rows=event_rows, actor_rows=actor_rows,
+            actors_left_out=len(self.dossier.actors) - len(multi_actors), omissions=omissions, omission_threshold=threshold,
+        )
+
+    def sources_index(self, path: str = "quellen/index.md") -> SourcesIndexView:
+        link = Linker(self.urls, path)
+        rows = []
+        for sid in self.source_order:
+            info = self.sources[sid]
+            x = info.extraction
+            rows.append(SourceRow(
+                href=link.to(source_path(sid)), title=info.summary.title, outlet=info.summary.outlet or "nicht angegeben",
+                date=long_date(info.summary.published), iso=iso_date(info.summary.published), note=info.summary.note or "",
+                sentences=len(x.sentences) if x else 0, actors=len({self.resolve(m) for m in x.mentions} - {None}) if x else 0,
+                events=sum(1 for e in self.events if any(ev.source == sid for ev in e.evidence)),
+                numbers=len(x.quantities) if x else 0,
+            ))
+        return SourcesIndexView(self.nav(link), rows)
+
+    def source(self, sid: str) -> tuple[str, SourceView]:
+        path = source_path(sid)
+        link = Linker(self.urls, path)
+        info = self.sources[sid]
+        src, x = info.source, info.extraction
+        summary = info.summary
+        body = src.body if src else ""
+        paragraphs = self._paragraphs(body, x, link) if x else [[Run(False, "", 0, [Segment(body, "")])]]
+        actors: dict[str, list] = defaultdict(list)
+        if x:
+            for m in x.mentions:
+                aid = self.resolve(m)
+                if aid is not None:
+                    actors[aid].append(m)
+        extracted_actors = []
+        for aid, ms in sorted(actors.items(), key=lambda kv: (-len(kv[1]), self.actors[kv[0]].name.casefold() if kv[0] in self.actors else kv[0], kv[0])):
+            sentences = sorted({m.sentence for m in ms})
+            extracted_actors.append(ExtractedActor(self.actor_ref(aid, link), len(ms), [self._cite_key((sid, i), link) for i in sentences]))
+        dates = [
+            ExtractedDate(d.text, format_when(d.date, d.date_end, d.precision) if d.date else "nicht aufgelöst",
+                          PRECISION_LABELS.get(d.precision, d.precision), d.relative, self._cite_key((sid, d.sentence), link))
+            for d in (x.dates if x else [])
+        ]
+        claim_of: dict[tuple[int, str], Claim] = {}
+        for c in self.dossier.claims:
+            for v in c.values:
+                if v.source == sid and v.evidence.expression:
+                    claim_of.setdefault((v.evidence.sentence_index, v.evidence.expression), c)
+        numbers = []
+        for q in (x.quantities if x else []):
+            c = claim_of.get((q.sentence, q.text))
+            numbers.append(ExtractedNumber(
+                q.text, _NUMBER_PREFIX.get(q.qualifier or "", "") + de_number(q.value) + (f" {q.unit}" if q.unit else ""),
+                q.counted or "", Link(c.subject, link.to("vergleich.md", claim_anchor(c.id))) if c else None,
+                self._cite_key((sid, q.sentence), link),
+            ))
+        quotes = [self.quote_view(q, link) for q in self.dossier.quotes if q.source == sid]
+        events = [self.event_view(e, link) for e in self.events if any(ev.source == sid for ev in e.evidence)]
+        counts = [
+            ("Sätze", len(x.sentences) if x else 0),
+            ("Akteursnennungen", len(x.mentions) if x else 0),
+            ("Datumsangaben", len(x.dates) if x else 0),
+            ("Zahlenangaben", len(x.quantities) if x else 0),
+            ("Zitate", len(x.quotes) if x else 0),
+            ("Ereignisse", len(events)),
+        ]
+        file = posixpath.join("content/sources", posixpath.basename(src.path.replace("\\", "/"))) if src else ""
+        return path, SourceView(
+            nav=self.nav(link), id=sid, title=summary.title, outlet=summary.outlet or "nicht angegeben",
+            date=long_date(summary.published), iso=iso_date(summary.published), url=safe_url(summary.url),
+            note=summary.note or "", file=file, counts=counts, paragraphs=paragraphs,
+            furniture=[FurnitureRow(f.line, f.text, f.reason) for f in (src.furniture if src else [])],
+            actors=extracted_actors, dates=dates, numbers=numbers, quotes=quotes, events=events,
+        )
+
+    def _paragraphs(self, body: str, x: SourceExtraction, link: Linker) -> list[list[Run]]:
+        """The body as paragraphs of sentence runs with marked actors, dates and numbers."""
+        marks = []  # (start, end, kind, href, title)
+        for d in x.dates:
+            resolved = format_when(d.date, d.date_end, d.precision) if d.date else "nicht aufgelöst"
+            marks.append((d.start, d.end, "date", "", f"Datum: {resolved} ({PRECISION_LABELS.get(d.precision, d.precision)})"))
+        for q in x.quantities:
+            value = _NUMBER_PREFIX.get(q.qualifier or "", "") + de_number(q.value)
+            marks.append((q.start, q.end, "quantity", "", f"Zahl: {value}" + (f" {q.counted}" if q.counted else "")))
+        for m in x.mentions:
+            aid = self.resolve(m)
+            if aid is None:
+                continue
+            a = self.actors.get(aid)
+            href = link.to(actor_path(aid)) if a else ""
+            title = f"{a.name} ({KIND_LABELS.get(a.type, a.type)})" if a else m.name
+            marks.append((m.start, m.end, "actor", href, title))
+        # longest first at each position; drop anything overlapping an accepted mark
+        marks.sort(key=lambda t: (t[0], -(t[1] - t[0]), t[2]))
+        accepted = []
+        last_end = -1
+        for mk in marks:
+            if mk[0] < 0 or mk[1] > len(body) or mk[1] <= mk[0]:
+                continue
+            if mk[0] >= last_end:
+                accepted.append(mk)
+                last_end = mk[1]
+        sentences = [(s.start, s.end, i) for i, s in enumerate(x.sentences) if 0 <= s.start < s.end <= len(body)]
+        paragraphs: list[list[Run]] = []
+        for p_start, p_end in _paragraph_spans(body):
+            runs: list[Run] = []
+            pos = p_start
+            for s_start, s_end, i in sentences:
+                a, b = max(s_start, p_start), min(s_end, p_end)
+                if a >= b:
+                    continue
+                if a > pos:
+                    runs.append(Run(False, "", 0, [Segment(body[pos:a], "")]))
+                first = a == s_start
+                runs.append(Run(True, sentence_anchor(i) if first else "", i + 1 if first else 0,
+                                _segments(body, a, b, accepted)))
+                pos = b
+            if pos < p_end:
+                runs.append(Run(False, "", 0, [Segment(body[pos:p_end], "")]))
+            paragraphs.append(runs)
+        return paragraphs
+
+    def method(self, path: str = "methodik.md") -> MethodView:
+        link = Linker(self.urls, path)
+        d = self.dossier
+        ex = self.result.run.extractions
+        ed = self.result.editorial
+        roles = ed.roles
+        claim_status = Counter(c.status for c in d.claims)
+        event_status = Counter(e.status for e in d.events)
+        precisions = Counter(dd.precision for x in ex for dd in x.dates)
+        counts = {
+            "sources": de_int(len(d.sources)),
+            "sentences": de_int(sum(len(x.sentences) for x in ex)),
+            "mentions": de_int(sum(len(x.mentions) for x in ex)),
+            "actors": de_int(len(d.actors)),
+            "actors_curated": de_int(sum(1 for a in d.actors if a.curated)),
+            "actors_new": de_int(sum(1 for a in d.actors if not a.curated)),
+            "dates": de_int(sum(len(x.dates) for x in ex)),
+            "dates_relative": de_int(sum(1 for x in ex for dd in x.dates if dd.relative)),
+            "dates_unresolved": de_int(sum(1 for x in ex for dd in x.dates if dd.date is None)),
+            "quantities": de_int(sum(len(x.quantities) for x in ex)),
+            "quotes": de_int(len(d.quotes)),
+            "quotes_speaker": de_int(sum(1 for q in d.quotes if q.speaker)),
+            "events": de_int(len(d.events)),
+            "event_candidates": de_int(sum(len(x.events) for x in ex)),
+            "claims": de_int(len(d.claims)),
+            "claims_quantity": de_int(sum(1 for c in d.claims if c.kind == "quantity")),
+            "claims_role": de_int(sum(1 for c in d.claims if c.kind == "role")),
+            "furniture": de_int(sum(len(s.furniture) for s in self.result.sources)),
+            "reviewed_events": de_int(sum(1 for e in d.events if e.reviewed)),
+            "reviewed_claims": de_int(sum(1 for c in d.claims if c.reviewed)),
+            "reviewed_quotes": de_int(sum(1 for q in d.quotes if q.reviewed)),
+        }
+        return MethodView(
+            nav=self.nav(link), counts=counts,
+            pipelines=sorted({x.pipeline for x in ex}),
+            model=ed.settings.pipeline or "",
+            role_words=len(roles.person) + len(roles.organization) + len(roles.place),
+            curated_actors=len(ed.actors.actors),
+            aliases=sum(len(a.aliases) for a in ed.actors.actors),
+            rejected=len(ed.actors.reject),
+            reviewed_actors=sum(1 for a in d.actors if a.reviewed),
+            unreviewed_actors=sum(1 for a in d.actors if not a.reviewed),
+            claim_status=[(s, CLAIM_STATUS[s][0], claim_status[s]) for s in CLAIM_ORDER if claim_status[s]],
+            event_status=[(EVENT_STATUS_LABELS[s], event_status[s]) for s in ("past", "ongoing", "announced") if event_status[s]],
+            precisions=[(PRECISION_LABELS[p], precisions[p]) for p in PRECISION_LABELS if precisions[p]],
+        )
+
+
+def _union(events: list[EventView]) -> str:
+    return " ".join(sorted({a for v in events for a in v.data_actors.split()}))
+
+
+def _paragraph_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) of the paragraphs: text between blank lines, surrounding whitespace excluded."""
+    spans = []
+    pos = 0
+    for m in re.finditer(r"\n[ \t]*\n\s*", body):
+        spans.append((pos, m.start()))
+        pos = m.end()
+    spans.append((pos, len(body)))
+    out = []
+    for a, b in spans:
+        while a < b and body[a].isspace():
+            a += 1
+        while b > a and body[b - 1].isspace():
+            b -= 1
+        if a < b:
+            out.append((a, b))
+    return out
+
+
+def _segments(body: str, a: int, b: int, marks: list[tuple[int, int, str, str, str]]) -> list[Segment]:
+    out = []
+    pos = a
+    for start, end, kind, href, title in marks:
+        if end <= a or start >= b:
+            continue
+        if start < a or end > b:
+            continue  # a mark across a sentence or paragraph border stays unmarked
+        if start > pos:
+            out.append(Segment(body[pos:start], ""))
+        out.append(Segment(body[start:end], kind, href, title))
+        pos = end
+    if pos < b:
+        out.append(Segment(body[pos:b], ""))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# all pages
+# --------------------------------------------------------------------------------------------
+
+
+def build_pages(result: BuildResult, *, directory_urls: bool = True) -> list[PageSpec]:
+    """Every generated page: site path, template, page title (plain text) and its view."""
+    m = SiteModel(result, directory_urls=directory_urls)
+    d = result.dossier
+    pages = [
+        PageSpec("index.md", "index.md.j2", d.title, m.start()),
+        PageSpec("chronik.md", "chronik.md.j2", "Chronik", m.chronik()),
+        PageSpec("akteure/index.md", "akteure.md.j2", "Akteure", m.actors_index()),
+        PageSpec("vergleich.md", "vergleich.md.j2", "Quellenvergleich", m.comparison()),
+        PageSpec("quellen/index.md", "quellen.md.j2", "Quellen", m.sources_index()),
+        PageSpec("methodik.md", "methodik.md.j2", "Methodik", m.method()),
+    ]
+    for a in sorted(d.actors, key=lambda a: a.id):
+        path, view = m.actor(a)
+        pages.append(PageSpec(path, "akteur.md.j2", a.name, view))
+    for sid in sorted(m.sources):
+        path, view = m.source(sid)
+        pages.append(PageSpec(path, "quelle.md.j2", m.sources[sid].summary.title, view))
+    seen: set[str] = set()
+    for p in pages:
+        if p.path in seen:
+            raise ValueError(f"two pages at {p.path}")
+        seen.add(p.path)
+    return pages
