@@ -30,6 +30,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review import review_items
+
+    items = review_items(build(_project(args), write_extractions=False))
+    for item in items:
+        print(f"{item.kind:6} {item.id:45} {item.what}  [{item.where}]")
+    print(f"{len(items)} item(s) to review")
+    return 0
+
+
 def cmd_schema(args: argparse.Namespace) -> int:
     from .schemas import schema_files
 
@@ -46,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("validate", help="check sources and editorial YAML; report every problem as file:line").set_defaults(func=cmd_validate)
     sub.add_parser("extract", help="run the extraction for new or changed sources, write extracted/*.yml").set_defaults(func=cmd_extract)
+    sub.add_parser("review", help="list what still needs an editor (unreviewed actors, unresolved dates, ...)").set_defaults(func=cmd_review)
     sub.add_parser("schema", help="write JSON Schemas for the YAML files and data/dossier.json to schemas/").set_defaults(func=cmd_schema)
     args = parser.parse_args(argv)
     try:
