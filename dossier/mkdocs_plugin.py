@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from .editions import current_edition, previous_edition_data
 from .errors import DossierError
 from .render import render_site
 from .stages import BuildResult, Project, build
@@ -29,11 +30,13 @@ class DossierConfig(base.Config):
     extracted_dir = c.Type(str, default="extracted")
     # false: never touch extracted/ (e.g. read-only checkouts); extraction still runs in memory
     write_extractions = c.Type(bool, default=True)
+    # where mike publishes editions; the change log compares with the newest one there
+    editions_branch = c.Type(str, default="gh-pages")
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path or ".").resolve().parent
+        root = self.root = Path(config.config_file_path or ".").resolve().parent
         self.project = Project(
             content_dir=root / self.config.content_dir,
             templates_dir=root / self.config.templates_dir,
@@ -45,7 +48,10 @@ class DossierPlugin(BasePlugin[DossierConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
             self.result = build(self.project, write_extractions=self.config.write_extractions)
-            pages = render_site(self.result, self.project.templates_dir)
+            current = current_edition()
+            previous = previous_edition_data(self.root, branch=self.config.editions_branch, current=current)
+            pages = render_site(self.result, self.project.templates_dir, directory_urls=config.use_directory_urls,
+                                previous=previous, current_version=current)
         except DossierError as exc:
             raise PluginError(f"dossier: invalid input\n{exc}") from None
         run = self.result.run

@@ -1,12 +1,285 @@
-"""Machine-readable exports: data/dossier.json (the public contract)."""
+"""Machine-readable exports: data/dossier.json (the public contract), CSV tables and a calendar.
+
+Every export is a pure function of the dossier: the same dossier gives the same bytes.
+
+data/dossier.json
+    The whole dossier (:func:`dossier_json`); the other files are convenience views of it.
+data/events.csv, data/actors.csv, data/claims.csv
+    One row per event / actor / claim, in dossier order, with a header row.  UTF-8 without
+    BOM, ``\\n`` line endings, minimal quoting; list values are joined with ``"; "``;
+    booleans are ``true``/``false``; missing values are empty cells.
+data/chronik.ics
+    The Chronik as an iCalendar file (RFC 5545, CRLF line endings as the RFC requires):
+    one all-day VEVENT per event with a resolved date, see :func:`chronik_ics`.
+"""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import io
 import json
+import os
+import re
+from collections.abc import Iterable
 
-from ..model import Dossier
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from ..model import Dossier, Event
+
+__all__ = [
+    "DEFAULT_DTSTAMP",
+    "EXPORT_PATHS",
+    "actors_csv",
+    "chronik_ics",
+    "claims_csv",
+    "dossier_json",
+    "event_span",
+    "events_csv",
+    "export_files",
+]
+
+LIST_SEPARATOR = "; "
+
+EVENT_COLUMNS = ("id", "date", "date_end", "precision", "status", "title", "place", "actors", "sources", "reviewed")
+ACTOR_COLUMNS = ("id", "name", "type", "aliases", "roles", "description", "curated", "reviewed", "mentions", "sources")
+CLAIM_COLUMNS = ("id", "kind", "subject", "about", "status", "values", "sources", "note", "reviewed")
+
+EXPORT_PATHS = ("data/dossier.json", "data/events.csv", "data/actors.csv", "data/claims.csv", "data/chronik.ics")
+
+#: DTSTAMP of every VEVENT when SOURCE_DATE_EPOCH is not set.  A calendar export must not
+#: change between two builds of the same dossier, so the build time is never used.
+DEFAULT_DTSTAMP = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def dossier_json(dossier: Dossier) -> str:
     """Stable key order and formatting: the same dossier gives the same bytes."""
     return json.dumps(dossier.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+# --- CSV ---------------------------------------------------------------------------------------
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return LIST_SEPARATOR.join(_cell(v) for v in value)
+    return str(value)
+
+
+def _unique(values: Iterable[str]) -> list[str]:
+    """Values in order of first appearance, without repeats."""
+    return list(dict.fromkeys(values))
+
+
+def _csv(columns: tuple[str, ...], rows: Iterable[dict[str, object]]) -> str:
+    out = io.StringIO(newline="")
+    writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n", extrasaction="raise")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: _cell(v) for k, v in row.items()})
+    return out.getvalue()
+
+
+def events_csv(dossier: Dossier) -> str:
+    """data/events.csv: one row per event (Chronik order); ``actors`` are actor ids, ``sources`` source ids."""
+    return _csv(EVENT_COLUMNS, (
+        {
+            "id": e.id,
+            "date": e.date,
+            "date_end": e.date_end,
+            "precision": e.precision,
+            "status": e.status,
+            "title": e.title,
+            "place": e.place,
+            "actors": e.actors,
+            "sources": _unique(ev.source for ev in e.evidence),
+            "reviewed": e.reviewed,
+        }
+        for e in dossier.events
+    ))
+
+
+def actors_csv(dossier: Dossier) -> str:
+    """data/actors.csv: one row per actor; ``roles`` are the distinct role words the sources use."""
+    return _csv(ACTOR_COLUMNS, (
+        {
+            "id": a.id,
+            "name": a.name,
+            "type": a.type,
+            "aliases": a.aliases,
+            "roles": _unique(r.role for r in a.roles),
+            "description": a.description,
+            "curated": a.curated,
+            "reviewed": a.reviewed,
+            "mentions": a.mentions,
+            "sources": a.sources,
+        }
+        for a in dossier.actors
+    ))
+
+
+def claims_csv(dossier: Dossier) -> str:
+    """data/claims.csv: one row per claim; ``values`` lists ``source-id: value`` per statement."""
+    return _csv(CLAIM_COLUMNS, (
+        {
+            "id": c.id,
+            "kind": c.kind,
+            "subject": c.subject,
+            "about": c.about,
+            "status": c.status,
+            "values": [f"{v.source}: {v.value}" for v in c.values],
+            "sources": _unique(v.source for v in c.values),
+            "note": c.note,
+            "reviewed": c.reviewed,
+        }
+        for c in dossier.claims
+    ))
+
+
+# --- iCalendar ---------------------------------------------------------------------------------
+
+_ISO = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# coarsest first; "decade" is shown like a range of years
+_GRAIN = {"day": 3, "week": 3, "month": 2, "year": 1, "decade": 1}
+
+
+def _parse(value: str | None) -> tuple[int, int | None, int | None] | None:
+    m = _ISO.match(value or "")
+    if not m:
+        return None
+    return int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None
+
+
+def _start(parts: tuple[int, int | None, int | None], grain: int) -> dt.date:
+    year, month, day = parts
+    return dt.date(year, month if grain >= 2 else 1, day if grain >= 3 else 1)
+
+
+def _after(parts: tuple[int, int | None, int | None], grain: int) -> dt.date:
+    """The first day after the day / month / year ``parts`` names."""
+    start = _start(parts, grain)
+    if grain >= 3:
+        return start + dt.timedelta(days=1)
+    if grain == 2:
+        return dt.date(start.year + (start.month == 12), start.month % 12 + 1, 1)
+    return dt.date(start.year + 1, 1, 1)
+
+
+def event_span(event: Event) -> tuple[dt.date, dt.date] | None:
+    """All-day range ``[start, end)`` of an event for a calendar, or None when it has no usable date.
+
+    The precision says how much of the date counts: ``day`` -> that day; ``week`` -> the seven
+    days from ``date`` (the week's Monday); ``month`` -> the 1st to the 1st of the next month;
+    ``year`` and ``decade`` -> 1 January to 1 January of the year after.  ``date_end`` is
+    inclusive at the same precision (a day range 18.-19. ends on the 20th, exclusive).  A
+    date written less precisely than its precision claims counts at the written precision.
+    ``vague`` and ``unresolved`` events, and malformed dates, give None.
+    """
+    if event.precision not in _GRAIN:
+        return None
+    parts = _parse(event.date)
+    if parts is None:
+        return None
+    written = 1 + (parts[1] is not None) + (parts[2] is not None)
+    grain = min(_GRAIN[event.precision], written)
+    try:
+        start = _start(parts, grain)
+        end_parts = _parse(event.date_end) if event.date_end else None
+        if end_parts is not None:
+            end_written = 1 + (end_parts[1] is not None) + (end_parts[2] is not None)
+            end = _after(end_parts, min(grain, end_written))
+        elif event.precision == "week" and grain == 3:
+            end = start + dt.timedelta(days=7)
+        elif event.precision == "decade":
+            end = dt.date(start.year + 10, 1, 1)
+        else:
+            end = _after(parts, grain)
+    except ValueError:  # 2025-02-30 and the like
+        return None
+    if end <= start:
+        end = _after(parts, grain)
+    return start, end
+
+
+def _dtstamp() -> dt.datetime:
+    """SOURCE_DATE_EPOCH (reproducible-builds.org) when set, else :data:`DEFAULT_DTSTAMP`."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return DEFAULT_DTSTAMP
+
+
+_STATUS_DE = {"announced": "angekündigt", "ongoing": "andauernd", "past": "erfolgt"}
+
+
+def chronik_ics(dossier: Dossier, *, prodid: str = "-//dossier//DE", dtstamp: dt.datetime | None = None) -> str:
+    """data/chronik.ics: the Chronik as all-day events (see :func:`event_span` for the ranges).
+
+    UID is ``<event id>@dossier`` (stable across editions, so calendar apps update instead of
+    duplicating).  DESCRIPTION holds the place, the status and the source sentences the event
+    is based on, each with the outlet and publication date.  DTSTAMP is ``dtstamp`` if given,
+    else the time in the ``SOURCE_DATE_EPOCH`` environment variable, else
+    2000-01-01T00:00:00Z -- never the build time, so two builds give the same file.
+    """
+    stamp = dtstamp or _dtstamp()
+    names = {a.id: a.name for a in dossier.actors}
+    sources = {s.id: s for s in dossier.sources}
+
+    cal = Calendar()
+    cal.add("prodid", prodid)
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("method", "PUBLISH")
+    cal.add("x-wr-calname", dossier.title)
+    for event in dossier.events:
+        span = event_span(event)
+        if span is None:
+            continue
+        lines = []
+        if event.place:
+            lines.append(f"Ort: {names.get(event.place, event.place)}")
+        lines.append(f"Status: {_STATUS_DE.get(event.status, event.status)}")
+        if event.actors:
+            lines.append("Beteiligt: " + ", ".join(names.get(a, a) for a in event.actors))
+        lines.append("")
+        lines.append("Belege:")
+        for ev in event.evidence:
+            s = sources.get(ev.source)
+            label = ev.source
+            if s is not None:
+                label = s.outlet or s.title
+                published = s.published.date() if isinstance(s.published, dt.datetime) else s.published
+                if published is not None:
+                    label += f", {published.strftime('%d.%m.%Y')}"
+            lines.append(f"- {ev.sentence} ({label})")
+        vevent = CalendarEvent()
+        vevent.add("uid", f"{event.id}@dossier")
+        vevent.add("dtstamp", stamp)
+        vevent.add("dtstart", span[0])
+        vevent.add("dtend", span[1])
+        vevent.add("summary", event.title)
+        vevent.add("description", "\n".join(lines))
+        if event.place:
+            vevent.add("location", names.get(event.place, event.place))
+        vevent.add("transp", "TRANSPARENT")
+        cal.add_component(vevent)
+    return cal.to_ical().decode("utf-8")
+
+
+# --- all of them -------------------------------------------------------------------------------
+
+
+def export_files(dossier: Dossier) -> dict[str, str]:
+    """Every data export as {site path: content}, paths as in :data:`EXPORT_PATHS`."""
+    return {
+        "data/dossier.json": dossier_json(dossier),
+        "data/events.csv": events_csv(dossier),
+        "data/actors.csv": actors_csv(dossier),
+        "data/claims.csv": claims_csv(dossier),
+        "data/chronik.ics": chronik_ics(dossier),
+    }

@@ -13,7 +13,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..stages import BuildResult
-from .exports import dossier_json
+from .changes import CHANGES_PATH, changes_page
+from .exports import export_files
 from .markdown import finalize, md_escape, yaml_string
 from .views import build_pages
 
@@ -44,13 +45,20 @@ def stylesheet(templates_dir: Path) -> str:
     return "\n".join(p.read_text(encoding="utf-8").rstrip("\n") + "\n" for p in files)
 
 
-def render_site(result: BuildResult, templates_dir: Path, *, directory_urls: bool = True) -> dict[str, str]:
-    """{site path: content} for every generated file; the same input gives the same bytes."""
+def render_site(result: BuildResult, templates_dir: Path, *, directory_urls: bool = True,
+                previous: tuple[str, dict] | None = None, current_version: str | None = None) -> dict[str, str]:
+    """{site path: content} for every generated file; the same input gives the same bytes.
+
+    `previous` is the last published edition (name, its data/dossier.json) for the change log.
+    """
     env = environment(templates_dir)
     pages: dict[str, str] = {}
     for spec in build_pages(result, directory_urls=directory_urls):
         text = env.get_template(spec.template).render(page=spec.view, title=spec.title)
         pages[spec.path] = text.rstrip("\n") + "\n"
-    pages["data/dossier.json"] = dossier_json(result.dossier)
+    pages.update(export_files(result.dossier))
+    pages[CHANGES_PATH] = changes_page(result.dossier, previous, env, current_version=current_version,
+                                       link_previous=current_version is not None,
+                                       directory_urls=directory_urls).rstrip("\n") + "\n"
     pages["assets/dossier.css"] = stylesheet(templates_dir)
     return dict(sorted(pages.items()))

@@ -132,6 +132,28 @@ def plural(n: int, one: str, many: str) -> str:
     return f"{de_int(n)} {one if n == 1 else many}"
 
 
+_DANGLING = {"und", "oder", "der", "die", "das", "den", "dem", "des", "ein", "eine", "mit", "von", "zu", "zur", "zum",
+             "in", "im", "auf", "an", "für", "nach", "bei", "aus", "über", "–", "-"}
+
+
+def short_title(title: str, limit: int = 26) -> str:
+    """A title cut at a word boundary: "Die neuen (möglichen)…" — the label of a source without outlet."""
+    words = title.split()
+    out = ""
+    for w in words:
+        if len(out) + len(w) + (1 if out else 0) > limit:
+            break
+        out = f"{out} {w}" if out else w
+    if not out:
+        return shorten(title, limit)
+    if out == " ".join(words):
+        return out
+    kept = out.split()
+    while len(kept) > 1 and kept[-1].casefold() in _DANGLING:
+        kept.pop()
+    return " ".join(kept).rstrip(",;:–-") + "…"
+
+
 def shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
@@ -609,6 +631,14 @@ class MatrixRow:
 
 
 @dataclass
+class SourceColumn:
+    text: str
+    href: str
+    title: str
+    date: str
+
+
+@dataclass
 class Omission:
     source: str
     href: str
@@ -622,7 +652,7 @@ class ComparisonView:
     multi: list[ClaimView]
     single: list[ClaimView]
     status_counts: list[tuple[str, str, int]]  # (status, label, count)
-    columns: list[Link]  # sources
+    columns: list[SourceColumn]
     event_rows: list[MatrixRow]
     actor_rows: list[MatrixRow]
     actors_left_out: int
@@ -764,7 +794,7 @@ class SiteModel:
         by_extraction = {x.source: x for x in result.run.extractions}
         self.sources: dict[str, _SourceInfo] = {}
         for s in d.sources:
-            short = clean_text(s.outlet).strip() or shorten(clean_text(s.title), 36)
+            short = clean_text(s.outlet).strip() or short_title(clean_text(s.title))
             self.sources[s.id] = _SourceInfo(s, short, numeric_date(s.published), by_source.get(s.id), by_extraction.get(s.id))
         self.source_order = [s.id for s in d.sources]  # by date, then id (assemble sorts them)
         self.actors: dict[str, Actor] = {a.id: a for a in d.actors}
@@ -965,8 +995,11 @@ class SiteModel:
             Figure("Offene Widersprüche", de_int(len(disagreements)), link.to("vergleich.md"),
                    "widersprüchliche oder unterschiedlich genaue Angaben"),
         ]
+        # most recent first by start date; a bare year ("2025") says too little to count as recent
         dated = [(span, e) for e in self.events if (span := span_of(e.date, e.date_end))]
-        dated.sort(key=lambda se: (se[0][1], se[0][0], se[1].id), reverse=True)  # latest end first
+        precise = [(span, e) for span, e in dated if e.precision in ("day", "week", "month")]
+        dated = precise if len(precise) >= 3 else dated
+        dated.sort(key=lambda se: (se[0][0], se[0][1], se[1].id), reverse=True)
         latest_events = [e for _, e in dated[:5]]
         reading = [
             Link("Chronik", link.to("chronik.md"), "Alle Ereignisse in zeitlicher Folge, mit Belegen und Filter nach Akteur."),
@@ -1085,8 +1118,8 @@ class SiteModel:
         co = []
         for other, keys in sorted(self.co.get(a.id, {}).items(), key=lambda kv: (-len(kv[1]), self.actors[kv[0]].name.casefold(), kv[0]))[:10]:
             ordered = sorted(keys, key=lambda k: (self.source_order.index(k[0]) if k[0] in self.source_order else 0, k))
-            cites = [self._cite_key(k, link) for k in ordered[:5]]
-            co.append(CoActor(self.actor_ref(other, link), len(keys), cites, max(0, len(keys) - 5)))
+            cites = [self._cite_key(k, link) for k in ordered[:3]]
+            co.append(CoActor(self.actor_ref(other, link), len(keys), cites, max(0, len(keys) - 3)))
         per_source: dict[str, list[Evidence]] = defaultdict(list)
         for ev in a.evidence:
             per_source[ev.source].append(ev)
@@ -1135,7 +1168,7 @@ class SiteModel:
         single = [c for c in claims if len({v.source for v in c.values}) <= 1]
         status = Counter(c.status for c in multi)
         columns = [
-            Link(self.sources[s].short, link.to(source_path(s)), f"{self.sources[s].summary.title} ({self.sources[s].date})")
+            SourceColumn(self.sources[s].short, link.to(source_path(s)), self.sources[s].summary.title, self.sources[s].date)
             for s in self.source_order
         ]
         event_rows = []
