@@ -82,6 +82,7 @@ def _page_types(root: Path) -> dict[str, str]:
         "quellen": "quellen/",
         "quelle": source.relative_to(root).as_posix() + "/",
         "methodik": "methodik/",
+        "aenderungen": "aenderungen/",
         "ueber": "ueber/",
     }
 
@@ -190,7 +191,8 @@ def tour(site, browser) -> dict[str, Visit]:
 # --------------------------------------------------------------------------- tests
 
 
-PAGE_TYPES = ["start", "chronik", "akteure", "profil", "vergleich", "quellen", "quelle", "methodik", "ueber"]
+PAGE_TYPES = ["start", "chronik", "akteure", "profil", "vergleich", "quellen", "quelle", "methodik", "aenderungen",
+              "ueber"]
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)
@@ -246,7 +248,7 @@ def test_citation_lands_on_visible_sentence(site, context):
     for kind in ("chronik", "profil"):
         page.goto(site.at(site.pages[kind]))
         settle(page)  # let the search worker finish loading, or the click aborts its requests
-        candidates = page.locator(CITATION)
+        candidates = page.locator(CITATION).filter(visible=True)  # not one inside a closed <details>
         if candidates.count():
             link = candidates.first
             break

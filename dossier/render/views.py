@@ -77,6 +77,25 @@ _NUMBER_PREFIX = {
     "up_to": "≤ ", "vague": "ca. ",
 }
 
+DOWNLOADS = {
+    "data/dossier.json": "Das ganze Dossier als JSON: Quellen, Akteure, Ereignisse, Angaben und Zitate mit Belegsätzen.",
+    "data/events.csv": "Ereignisse als Tabelle (CSV).",
+    "data/actors.csv": "Akteure als Tabelle (CSV).",
+    "data/claims.csv": "Angaben im Quellenvergleich als Tabelle (CSV).",
+    "data/chronik.ics": "Die Chronik als Kalender (iCalendar) für Outlook, Apple Kalender und Co.",
+}
+
+
+def available_exports() -> list[str]:
+    """The data files the site publishes (data/dossier.json always), in DOWNLOADS order."""
+    try:
+        from .exports import EXPORT_PATHS
+    except ImportError:  # pragma: no cover - exports are owned elsewhere
+        EXPORT_PATHS = ("data/dossier.json",)
+    paths = set(EXPORT_PATHS) | {"data/dossier.json"}
+    return [p for p in DOWNLOADS if p in paths]
+
+
 _SAFE_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _RESERVED_PAGE_NAMES = {"index"}
 
@@ -401,6 +420,7 @@ class EventView:
     notes: list[DateNote]
     data_actors: str  # space-separated actor ids for the CSS filter
     reviewed: bool
+    notes_label: str  # "Datumsangabe im Text" / "Datumsangaben im Text"
 
 
 @dataclass(frozen=True)
@@ -440,6 +460,7 @@ class ClaimView:
     reviewed: bool
     values: list[ClaimValueView]
     source_count: int
+    heading: str  # "Widersprüchlich · 3 Quellen · geprüft"
 
 
 @dataclass(frozen=True)
@@ -539,6 +560,7 @@ class ChronikView:
     strip: Markup
     chips: list[FilterChip]
     other_actors: list[Link]  # actors with events but no chip: links to their profile timelines
+    other_count: int
     years: list[YearGroup]
 
 
@@ -600,11 +622,12 @@ class ActorView:
     ref: ActorRef
     name: str
     kind_label: str
-    aliases: list[str]
+    aliases: list[Link]  # href to the first sentence using the alias, "" for editorial-only aliases
     description: str
     curated: bool
     reviewed: bool
     mentions: int
+    mentions_label: str  # "41 Nennungen in 5 Quellen"
     roles: list[RoleRow]
     timeline: list[EventView]
     quotes: list[QuoteView]
@@ -619,6 +642,7 @@ class ActorView:
 class MatrixCell:
     cite: Cite | None
     count: int
+    count_label: str  # "2" when more than one sentence, else ""
 
 
 @dataclass
@@ -649,6 +673,7 @@ class Omission:
 @dataclass
 class ComparisonView:
     nav: Nav
+    multi_count: int
     multi: list[ClaimView]
     single: list[ClaimView]
     status_counts: list[tuple[str, str, int]]  # (status, label, count)
@@ -657,7 +682,7 @@ class ComparisonView:
     actor_rows: list[MatrixRow]
     actors_left_out: int
     omissions: list[Omission]
-    omission_threshold: int
+    omission_text: str  # "mindestens 2 andere Quellen berichten"
 
 
 @dataclass
@@ -677,6 +702,7 @@ class SourceRow:
 @dataclass
 class SourcesIndexView:
     nav: Nav
+    count: int
     rows: list[SourceRow]
 
 
@@ -744,6 +770,7 @@ class SourceView:
     counts: list[tuple[str, int]]
     paragraphs: list[list[Run]]
     furniture: list[FurnitureRow]
+    furniture_count: int
     actors: list[ExtractedActor]
     dates: list[ExtractedDate]
     numbers: list[ExtractedNumber]
@@ -814,6 +841,15 @@ class SiteModel:
             for a in sorted(set(e.actors) | ({e.place} if e.place else set())):
                 self.events_of[a].append(e)
         self.resolve = self._mention_resolver()
+        # first sentence (in source order) where an actor is named with a given form
+        self.first_mention: dict[tuple[str, str], tuple[str, int]] = {}
+        for sid in self.source_order:
+            x = self.sources[sid].extraction
+            for m in (x.mentions if x else []):
+                aid = self.resolve(m)
+                if aid is not None:
+                    for form in (m.text, m.name):
+                        self.first_mention.setdefault((aid, form.casefold()), (sid, m.sentence))
 
     # ---- helpers ---------------------------------------------------------------------------
 
@@ -900,6 +936,7 @@ class SiteModel:
             date=date_view(e.date, e.date_end, e.precision), status=e.status,
             status_label=EVENT_STATUS_LABELS.get(e.status, e.status), actors=actors, place=place, cites=cites,
             notes=notes, data_actors=" ".join(ids), reviewed=e.reviewed,
+            notes_label="Datumsangaben im Text" if len(notes) > 1 else "Datumsangabe im Text",
         )
 
     def _evidence_key(self, ev: Evidence):
@@ -909,12 +946,18 @@ class SiteModel:
     def claim_view(self, c: Claim, link: Linker) -> ClaimView:
         label, admonition, explanation = CLAIM_STATUS.get(c.status, (c.status, "note", ""))
         values = sorted(c.values, key=lambda v: (self._evidence_key(v.evidence), v.value))
+        n_sources = len({v.source for v in c.values})
+        heading = label[:1].upper() + label[1:]
+        if n_sources > 1:
+            heading += f" · {n_sources} Quellen"
+        if c.reviewed:
+            heading += " · geprüft"
         return ClaimView(
             id=c.id, anchor=claim_anchor(c.id), href=link.to("vergleich.md", claim_anchor(c.id)), kind=c.kind,
             subject=c.subject, about=self.actor_ref(c.about, link) if c.about else None, status=c.status,
             status_label=label, admonition=admonition, explanation=explanation, note=c.note or "",
             reviewed=c.reviewed, values=[self.claim_value(v, link) for v in values],
-            source_count=len({v.source for v in c.values}),
+            source_count=n_sources, heading=heading,
         )
 
     def claim_value(self, v: ClaimValue, link: Linker) -> ClaimValueView:
@@ -1008,10 +1051,7 @@ class SiteModel:
             Link("Quellen", link.to("quellen/index.md"), "Die Artikel selbst, mit markierten Namen, Daten und Zahlen."),
             Link("Methodik", link.to("methodik.md"), "Wie die Angaben gewonnen werden und wo die Grenzen liegen."),
         ]
-        downloads = [
-            Link("dossier.json", link.to("data/dossier.json"),
-                 "Das ganze Dossier als JSON: Quellen, Akteure, Ereignisse, Angaben und Zitate mit Belegsätzen."),
-        ]
+        downloads = [Link(posixpath.basename(p), link.to(p), DOWNLOADS[p]) for p in available_exports()]
         return StartView(
             nav=self.nav(link), title=d.title, subtitle=settings.subtitle or "", description=d.description,
             figures=figures, period=self.period(), latest=[self.event_view(e, link) for e in latest_events],
@@ -1069,7 +1109,7 @@ class SiteModel:
             nav=self.nav(link), count=len(self.events), period=self.period(),
             status_counts=[(EVENT_STATUS_LABELS[s], status[s]) for s in ("past", "ongoing", "announced") if status[s]],
             strip=self._strip(self.events, link, "Zeitleiste aller Ereignisse"), chips=chips, other_actors=others,
-            years=years,
+            other_count=len(others), years=years,
         )
 
     def actors_index(self, path: str = "akteure/index.md") -> ActorsIndexView:
@@ -1137,11 +1177,26 @@ class SiteModel:
         first = self.cite(min(a.evidence, key=self._evidence_key), link) if a.evidence else None
         return path, ActorView(
             nav=self.nav(link), ref=ref, name=a.name, kind_label=KIND_LABELS.get(a.type, a.type),
-            aliases=[x for x in a.aliases if x != a.name], description=a.description or "", curated=a.curated,
-            reviewed=a.reviewed, mentions=a.mentions, roles=roles, timeline=timeline, quotes=quotes,
+            aliases=self._aliases(a, link), description=a.description or "", curated=a.curated,
+            reviewed=a.reviewed, mentions=a.mentions,
+            mentions_label=f"{plural(a.mentions, 'Nennung', 'Nennungen')} in {plural(len(sources), 'Quelle', 'Quellen')}",
+            roles=roles, timeline=timeline, quotes=quotes,
             claims=[self.claim_view(c, link) for c in claims], co_actors=co, sources=sources, network=network,
             first=first,
         )
+
+    def _aliases(self, a: Actor, link: Linker) -> list[Link]:
+        out = []
+        for alias in a.aliases:
+            if alias == a.name:
+                continue
+            key = self.first_mention.get((a.id, alias.casefold()))
+            if key is None:
+                out.append(Link(alias, "", ""))
+            else:
+                cite = self._cite_key(key, link)
+                out.append(Link(alias, cite.href, f"{cite.label}, Satz {cite.sentence_no}: {cite.sentence}"))
+        return out
 
     def _cite_key(self, key: tuple[str, int], link: Linker) -> Cite:
         sid, index = key
@@ -1178,7 +1233,7 @@ class SiteModel:
             for ev in sorted(e.evidence, key=lambda ev: ev.sentence_index):
                 first.setdefault(ev.source, ev)
                 counts[ev.source] += 1
-            cells = [MatrixCell(self.cite(first[s], link) if s in first else None, counts[s]) for s in self.source_order]
+            cells = [_cell(self.cite(first[s], link) if s in first else None, counts[s]) for s in self.source_order]
             event_rows.append(MatrixRow(e.title, link.to("chronik.md", event_anchor(e.id)),
                                         format_when(e.date, e.date_end, e.precision), cells, len(first)))
         multi_actors = [a for a in self.dossier.actors if len(a.sources) > 1]
@@ -1190,7 +1245,7 @@ class SiteModel:
             for ev in sorted(a.evidence, key=lambda ev: ev.sentence_index):
                 first.setdefault(ev.source, ev)
                 counts[ev.source] += 1
-            cells = [MatrixCell(self.cite(first[s], link) if s in first else None, counts[s]) for s in self.source_order]
+            cells = [_cell(self.cite(first[s], link) if s in first else None, counts[s]) for s in self.source_order]
             actor_rows.append(MatrixRow(a.name, link.to(actor_path(a.id)), KIND_LABELS.get(a.type, a.type), cells, len(first)))
         threshold = 2 if len(self.source_order) > 2 else 1
         omissions = []
@@ -1206,11 +1261,12 @@ class SiteModel:
             ]
             omissions.append(Omission(self.sources[s].short, link.to(source_path(s)), missing_events, missing_actors))
         return ComparisonView(
-            nav=self.nav(link), multi=[self.claim_view(c, link) for c in multi],
+            nav=self.nav(link), multi_count=len(multi), multi=[self.claim_view(c, link) for c in multi],
             single=[self.claim_view(c, link) for c in single],
             status_counts=[(s, CLAIM_STATUS[s][0], status[s]) for s in ("contradict", "differ_in_precision", "agree") if status[s]],
             columns=columns, event_rows=event_rows, actor_rows=actor_rows,
-            actors_left_out=len(self.dossier.actors) - len(multi_actors), omissions=omissions, omission_threshold=threshold,
+            actors_left_out=len(self.dossier.actors) - len(multi_actors), omissions=omissions,
+            omission_text="eine andere Quelle berichtet" if threshold == 1 else f"mindestens {threshold} andere Quellen berichten",
         )
 
     def sources_index(self, path: str = "quellen/index.md") -> SourcesIndexView:
@@ -1226,7 +1282,7 @@ class SiteModel:
                 events=sum(1 for e in self.events if any(ev.source == sid for ev in e.evidence)),
                 numbers=len(x.quantities) if x else 0,
             ))
-        return SourcesIndexView(self.nav(link), rows)
+        return SourcesIndexView(self.nav(link), len(rows), rows)
 
     def source(self, sid: str) -> tuple[str, SourceView]:
         path = source_path(sid)
@@ -1280,6 +1336,7 @@ class SiteModel:
             date=long_date(summary.published), iso=iso_date(summary.published), url=safe_url(summary.url),
             note=summary.note or "", file=file, counts=counts, paragraphs=paragraphs,
             furniture=[FurnitureRow(f.line, f.text, f.reason) for f in (src.furniture if src else [])],
+            furniture_count=len(src.furniture) if src else 0,
             actors=extracted_actors, dates=dates, numbers=numbers, quotes=quotes, events=events,
         )
 
@@ -1376,6 +1433,10 @@ class SiteModel:
             event_status=[(EVENT_STATUS_LABELS[s], event_status[s]) for s in ("past", "ongoing", "announced") if event_status[s]],
             precisions=[(PRECISION_LABELS[p], precisions[p]) for p in PRECISION_LABELS if precisions[p]],
         )
+
+
+def _cell(cite: Cite | None, count: int) -> MatrixCell:
+    return MatrixCell(cite, count, str(count) if count > 1 else "")
 
 
 def _union(events: list[EventView]) -> str:
