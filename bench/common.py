@@ -7,6 +7,7 @@ import os
 import platform
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -77,7 +78,8 @@ class Run:
     stderr: str
 
 
-def run_measured(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+def run_measured(args: list[str], cwd: Path, env: dict[str, str] | None = None, *,
+                 timeout: float | None = None, preexec_fn=None) -> Run:
     """Run a command; wall time, CPU time (user+sys) and peak RSS via /usr/bin/time -v when
     present, else from getrusage(RUSAGE_CHILDREN) (then the peak is the largest child so far)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
@@ -85,7 +87,16 @@ def run_measured(args: list[str], cwd: Path, env: dict[str, str] | None = None) 
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     cmd = (["/usr/bin/time", "-v", *args] if gnu_time else args)
-    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True)
+    # Own process group, so that on a timeout the command *and* its children are stopped.
+    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=preexec_fn, start_new_session=True)
+    try:
+        out, err = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.communicate()
+        raise
+    proc = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)

@@ -1,0 +1,328 @@
+"""Whole-build benchmark: extraction, MkDocs build, the plain-MkDocs floor, editorial rebuild.
+
+    .venv/bin/python bench/build.py                  # N = 100 and 1000
+    .venv/bin/python bench/build.py --n 100          # one size
+    .venv/bin/python bench/build.py --big            # also N = 10000
+    .venv/bin/python bench/build.py --profile 100    # cProfile one dossier build at N=100 (top 15)
+
+For each N a temporary project is made (mkdocs.yml, templates/, schemas/, content/ with N
+synthetic sources from bench/corpus.py instead of content/sources/*, no corrections) and:
+
+1. extract   `python -m dossier.cli --root DIR extract` (fresh: everything is extracted)
+2. build     `mkdocs build` of the dossier (extraction cached by step 1)
+3. stages    in a fresh process: dossier.stages.build + render_site timed per stage ("cold");
+             the rendered pages are written to a plain docs folder for step 4; then one actor
+             description in content/actors.yml is changed and the stages are timed again in the
+             same process ("warm", as under `mkdocs serve`); the re-extraction count must be 0
+4. floor     plain `mkdocs build` of those same Markdown pages: same theme, extensions and nav,
+             no dossier plugin
+5. rebuild   `mkdocs build` of the dossier after that editorial change (whole build)
+
+Every subprocess runs under a time limit (--timeout, default 600 s) and an address-space limit
+(--mem-limit-gib, default 14), so a build that scales badly is reported, not waited for.
+Wall times depend on the machine's load (other work runs on it); CPU times (user+sys) less so.
+
+Targets checked: 10x sources <= 11x time (extraction and build); dossier build <= 1.25x the floor
+at N=1000; stages after an editorial fix < 2 s at N=1000; everything for N <= 1000 < 10 min.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pstats
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import ROOT, Run, machine, make_project, peak_rss_mib, run_measured, table, timed  # noqa: E402
+
+FLOOR_CONFIG = "mkdocs-floor.yml"
+FLOOR_DOCS = "floor-docs"
+CHANGED_ACTOR = "kim-jong-un"
+
+
+# --- step 3: the dossier stages in-process (run as a subprocess of this script) -----------------
+
+def stage_times(project_dir: Path) -> dict:
+    import dossier.extraction.pipeline  # noqa: F401  (import cost is not a stage)
+    from dossier.assemble import assemble
+    from dossier.render import render_site
+    from dossier.stages import BuildResult, Project, load_inputs
+    from dossier.store import update_extractions
+
+    project = Project.at(project_dir)
+
+    def stages() -> tuple[dict, BuildResult, dict[str, str]]:
+        times = {}
+        with timed() as t:
+            sources, editorial = load_inputs(project)
+        times["load"] = t
+        with timed() as t:
+            run = update_extractions(sources, editorial, project.content_dir, project.extracted_dir, write=True)
+        times["extraction cache"] = t
+        with timed() as t:
+            dossier = assemble(sources, run.extractions, editorial)
+        times["assemble"] = t
+        result = BuildResult(sources, editorial, run, dossier)
+        with timed() as t:
+            pages = render_site(result, project.templates_dir)
+        times["render"] = t
+        return {k: {"wall": v.wall, "cpu": v.cpu} for k, v in times.items()}, result, pages
+
+    cold, result, pages = stages()
+    write_floor(project_dir, pages)
+    counts = {"actors": len(result.dossier.actors), "events": len(result.dossier.events),
+              "claims": len(result.dossier.claims), "quotes": len(result.dossier.quotes), "pages": len(pages),
+              "page_mb": sum(len(v.encode()) for v in pages.values()) / 2**20,
+              "largest": max(((k, len(v.encode()) / 2**20) for k, v in pages.items()), key=lambda kv: kv[1])}
+    del result, pages
+    change_editorial(project_dir)
+    warm, result, _ = stages()
+    return {"cold": cold, "warm": warm, "extracted_after_change": result.run.extracted,
+            "reused_after_change": result.run.reused, "rss": peak_rss_mib(), **counts}
+
+
+def change_editorial(project_dir: Path) -> None:
+    """An editor fixes one actor description (no extraction input changes)."""
+    path = project_dir / "content" / "actors.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "    description: Staats- und Parteichef Nordkoreas seit Ende 2011, Sohn von Kim Jong-il.\n"
+    if old not in text:
+        raise SystemExit(f"bench/build.py: cannot find the description of {CHANGED_ACTOR} in {path}")
+    path.write_text(text.replace(old, old.replace("Sohn von", "ältester lebender Sohn von")), encoding="utf-8")
+
+
+def write_floor(project_dir: Path, pages: dict[str, str]) -> None:
+    """The generated pages plus content/pages/ as a plain docs folder, and a mkdocs.yml with the
+    same theme, extensions and nav but without the dossier plugin."""
+    import shutil
+
+    docs = project_dir / FLOOR_DOCS
+    shutil.copytree(project_dir / "content" / "pages", docs)
+    for rel, text in pages.items():
+        path = docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    config = (project_dir / "mkdocs.yml").read_text(encoding="utf-8")
+    lines = []
+    for line in config.splitlines():
+        if line.strip() == "- dossier":
+            continue
+        if line.startswith("docs_dir:"):
+            line = f"docs_dir: {FLOOR_DOCS}"
+        if line.startswith("site_dir:"):
+            line = "site_dir: site-floor"
+        lines.append(line)
+    (project_dir / FLOOR_CONFIG).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+# --- orchestration ----------------------------------------------------------------------------------
+
+def limited(args: list[str], cwd: Path, timeout: float, mem_gib: float) -> Run | None:
+    """run_measured under a time and address-space limit; None when the time limit hit."""
+
+    def limit() -> None:
+        cap = int(mem_gib * 2**30)
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+
+    try:
+        return run_measured(args, cwd, timeout=timeout, preexec_fn=limit)
+    except subprocess.TimeoutExpired:
+        return None
+
+
+def du_mib(folder: Path) -> float:
+    if not folder.exists():
+        return 0.0
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+
+
+def bench_size(n: int, seed: int, timeout: float, mem_gib: float, keep: Path | None) -> dict:
+    py = sys.executable
+    out: dict = {"n": n}
+    with tempfile.TemporaryDirectory(dir=keep) as tmp:
+        project = make_project(Path(tmp) / "p", n, seed)
+        out["words"] = sum(len(p.read_text(encoding="utf-8").split("---\n", 2)[2].split())
+                           for p in (project / "content" / "sources").glob("*.md"))
+
+        def step(name: str, args: list[str], cwd: Path = project, check: str | None = None) -> Run | None:
+            print(f"  N={n}: {name} ...", end="", flush=True, file=sys.stderr)
+            run = limited(args, cwd, timeout, mem_gib)
+            if run is None:
+                print(f" stopped after {timeout:.0f} s", file=sys.stderr)
+            else:
+                print(f" {run.wall:.1f} s (exit {run.returncode})", file=sys.stderr)
+                if run.returncode:
+                    tail = "\n".join(run.stderr.splitlines()[-8:])
+                    print(f"    failed:\n{tail}", file=sys.stderr)
+            out[name] = None if run is None else {"wall": run.wall, "cpu": run.cpu, "rss": run.max_rss_mib,
+                                                  "ok": run.returncode == 0}
+            if run is not None and check:
+                out[name]["log"] = next((line.split("-", 1)[1].strip() for line in run.stderr.splitlines() if check in line), None)
+            return run
+
+        step("extract", [py, "-m", "dossier.cli", "--root", str(project), "extract"])
+        build = step("build", [py, "-m", "mkdocs", "build"], check="dossier:")
+        out["site_mib"] = du_mib(project / "site")
+        out["site_files"] = sum(1 for p in (project / "site").rglob("*") if p.is_file()) if (project / "site").exists() else 0
+        stages = step("stages", [py, __file__, "--stages", str(project)])
+        out["stage_detail"] = json.loads(stages.stdout.strip().splitlines()[-1]) if stages and stages.returncode == 0 else None
+        if (project / FLOOR_CONFIG).exists():
+            step("floor", [py, "-m", "mkdocs", "build", "-f", FLOOR_CONFIG])
+        else:
+            out["floor"] = None
+        if build is None:
+            out["rebuild"] = "skipped"
+        else:
+            step("rebuild", [py, "-m", "mkdocs", "build"], check="dossier:")
+    return out
+
+
+def seconds(entry: dict | None | str, key: str = "wall") -> str:
+    if entry is None:
+        return "timeout"
+    if isinstance(entry, str):
+        return entry
+    return f"{entry[key]:.1f}" + ("" if entry.get("ok", True) else " (failed)")
+
+
+def report(results: list[dict], timeout: float) -> None:
+    rows = []
+    for r in results:
+        d = r.get("stage_detail") or {}
+        cold = d.get("cold", {})
+        warm = d.get("warm", {})
+        stage_sum = (lambda s, k: sum(v[k] for v in s.values()) if s else None)
+        build, floor = r.get("build"), r.get("floor")
+        overhead = (f"{(build['wall'] / floor['wall'] - 1):+.0%} / {(build['cpu'] / floor['cpu'] - 1):+.0%}"
+                    if isinstance(build, dict) and isinstance(floor, dict) else "n/a")
+        rows.append([
+            r["n"], r["words"], f"{seconds(r['extract'])} / {seconds(r['extract'], 'cpu')}",
+            f"{seconds(build)} / {seconds(build, 'cpu')}", f"{seconds(floor)} / {seconds(floor, 'cpu')}", overhead,
+            f"{stage_sum(cold, 'wall'):.1f} / {stage_sum(cold, 'cpu'):.1f}" if cold else "n/a",
+            f"{stage_sum(warm, 'wall'):.1f} / {stage_sum(warm, 'cpu'):.1f}" if warm else "n/a",
+            d.get("extracted_after_change", "n/a"),
+            f"{seconds(r.get('rebuild'))} / {seconds(r.get('rebuild'), 'cpu')}",
+            f"{max((v['rss'] for v in (r.get(k) for k in ('build', 'rebuild', 'extract')) if isinstance(v, dict)), default=0):.0f}",
+            f"{r['site_mib']:.0f} MiB, {r['site_files']} files",
+        ])
+    print(table(["N", "words", "extract s wall/CPU", "mkdocs build s wall/CPU", "floor s wall/CPU",
+                 "overhead wall/CPU", "stages cold s", "stages after edit s", "re-extracted", "rebuild s wall/CPU",
+                 "peak RSS MiB", "site"], rows))
+    print()
+    srows = []
+    for r in results:
+        d = r.get("stage_detail")
+        if not d:
+            continue
+        for phase in ("cold", "warm"):
+            srows.append([r["n"], phase] + [f"{d[phase][k]['wall']:.2f} / {d[phase][k]['cpu']:.2f}"
+                                           for k in ("load", "extraction cache", "assemble", "render")])
+    if srows:
+        print(table(["N", "stages", "load", "extraction cache (read)", "assemble", "render"], srows))
+        print()
+        for r in results:
+            d = r.get("stage_detail")
+            if d:
+                name, size = d["largest"]
+                print(f"N={r['n']}: {d['actors']} actors, {d['events']} events, {d['claims']} claims, {d['quotes']} quotes;"
+                      f" {d['pages']} generated files, {d['page_mb']:.0f} MiB Markdown/JSON, largest {name} {size:.1f} MiB;"
+                      f" stages process peak RSS {d['rss']:.0f} MiB")
+        print()
+
+
+def targets(results: list[dict], total_wall: float, timeout: float) -> None:
+    by_n = {r["n"]: r for r in results}
+    lines = []
+    if 100 in by_n and 1000 in by_n:
+        for step in ("extract", "build"):
+            a, b = by_n[100].get(step), by_n[1000].get(step)
+            if isinstance(a, dict) and isinstance(b, dict):
+                ratio_w, ratio_c = b["wall"] / a["wall"], b["cpu"] / a["cpu"]
+                ok = ratio_c <= 11
+                lines.append(f"10x sources <= 11x time ({step}): {ratio_w:.1f}x wall, {ratio_c:.1f}x CPU -> {'met' if ok else 'MISSED'}")
+            elif isinstance(a, dict):
+                lines.append(f"10x sources <= 11x time ({step}): N=1000 did not finish in {timeout:.0f} s "
+                             f"(> {timeout / a['wall']:.0f}x N=100's {a['wall']:.1f} s) -> MISSED")
+    if 1000 in by_n:
+        r = by_n[1000]
+        build, floor = r.get("build"), r.get("floor")
+        if isinstance(build, dict) and isinstance(floor, dict):
+            over = build["cpu"] / floor["cpu"] - 1
+            lines.append(f"dossier overhead over the floor <= 25% at N=1000: {over:+.0%} CPU "
+                         f"({build['wall'] / floor['wall'] - 1:+.0%} wall) -> {'met' if over <= 0.25 else 'MISSED'}")
+        else:
+            lines.append(f"dossier overhead over the floor <= 25% at N=1000: build {seconds(build)} s, floor {seconds(floor)} s -> MISSED (not measurable)")
+        d = r.get("stage_detail")
+        if d:
+            warm = sum(v["wall"] for v in d["warm"].values())
+            lines.append(f"stages after an editorial fix < 2 s at N=1000: {warm:.1f} s "
+                         f"(re-extracted {d['extracted_after_change']}) -> {'met' if warm < 2 else 'MISSED'}")
+        else:
+            lines.append(f"stages after an editorial fix < 2 s at N=1000: stages did not finish within {timeout:.0f} s -> MISSED")
+    lines.append(f"everything for N <= 1000 in < 10 min: {total_wall / 60:.1f} min -> {'met' if total_wall < 600 else 'MISSED'}")
+    print("\n".join(lines))
+
+
+def profile(n: int, seed: int, timeout: float, mem_gib: float) -> None:
+    """cProfile one `mkdocs build` of the dossier (extraction cached first), top 15 cumulative."""
+    py = sys.executable
+    with tempfile.TemporaryDirectory() as tmp:
+        project = make_project(Path(tmp) / "p", n, seed)
+        limited([py, "-m", "dossier.cli", "--root", str(project), "extract"], project, timeout, mem_gib)
+        prof = Path(tmp) / "build.prof"
+        run = limited([py, "-m", "cProfile", "-o", str(prof), "-m", "mkdocs", "build"], project, timeout * 3, mem_gib)
+        if run is None or not prof.exists():
+            print(f"profiled build did not finish in {timeout * 3:.0f} s")
+            return
+        print(f"cProfile of `mkdocs build`, N={n}: {run.wall:.1f} s wall under the profiler")
+        stats = pstats.Stats(str(prof))
+        stats.sort_stats("cumulative").print_stats(15)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, action="append", help="corpus size (repeatable); default 100 and 1000")
+    parser.add_argument("--big", action="store_true", help="also N=10000")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--timeout", type=float, default=600, help="seconds per subprocess (default 600)")
+    parser.add_argument("--mem-limit-gib", type=float, default=14, help="address-space limit per subprocess")
+    parser.add_argument("--profile", type=int, metavar="N", help="only profile one dossier build with N sources")
+    parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--stages", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.stages:
+        print(json.dumps(stage_times(args.stages)))
+        return
+    if args.profile:
+        profile(args.profile, args.seed, args.timeout, args.mem_limit_gib)
+        return
+    sizes = args.n or [100, 1000]
+    if args.big:
+        sizes.append(10000)
+    print(f"machine: {machine()}")
+    print(f"date: {time.strftime('%Y-%m-%d %H:%M')}; limits per subprocess: {args.timeout:.0f} s, {args.mem_limit_gib:.0f} GiB")
+    results = []
+    start = time.perf_counter()
+    small_total = 0.0
+    for n in sizes:
+        t0 = time.perf_counter()
+        results.append(bench_size(n, args.seed, args.timeout, args.mem_limit_gib, None))
+        if n <= 1000:
+            small_total += time.perf_counter() - t0
+        if args.json:
+            args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print()
+    report(results, args.timeout)
+    targets(results, small_total, args.timeout)
+    print(f"\nwhole benchmark: {(time.perf_counter() - start) / 60:.1f} min; machine at the end: {machine()}")
+
+
+if __name__ == "__main__":
+    main()
