@@ -76,12 +76,15 @@ class Run:
     max_rss_mib: float
     stdout: str
     stderr: str
+    timed_out: bool = False
 
 
 def run_measured(args: list[str], cwd: Path, env: dict[str, str] | None = None, *,
                  timeout: float | None = None, preexec_fn=None) -> Run:
     """Run a command; wall time, CPU time (user+sys) and peak RSS via /usr/bin/time -v when
-    present, else from getrusage(RUSAGE_CHILDREN) (then the peak is the largest child so far)."""
+    present, else from getrusage(RUSAGE_CHILDREN) (then the peak is the largest child so far).
+    After `timeout` seconds the command and its children are killed (timed_out=True; the output
+    so far is kept)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     gnu_time = Path("/usr/bin/time").exists()
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -90,12 +93,13 @@ def run_measured(args: list[str], cwd: Path, env: dict[str, str] | None = None, 
     # Own process group, so that on a timeout the command *and* its children are stopped.
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             preexec_fn=preexec_fn, start_new_session=True)
+    timed_out = False
     try:
         out, err = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
-        proc.communicate()
-        raise
+        out, err = proc.communicate()
+        timed_out = True
     proc = subprocess.CompletedProcess(cmd, proc.returncode, out, err)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -109,7 +113,7 @@ def run_measured(args: list[str], cwd: Path, env: dict[str, str] | None = None, 
                 rss = int(line.rsplit(":", 1)[1]) / 1024
         cut = next((i for i, line in enumerate(lines) if line.strip().startswith("Command being timed")), len(lines))
         stderr = "\n".join(lines[:cut])
-    return Run(proc.returncode, wall, cpu, rss, proc.stdout, stderr)
+    return Run(proc.returncode, wall, cpu, rss, proc.stdout, stderr, timed_out)
 
 
 def words(text: str) -> int:

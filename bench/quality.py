@@ -1,0 +1,217 @@
+"""Precision and recall of the extraction against the hand-made gold annotation in tests/gold/.
+
+    .venv/bin/python bench/quality.py                  # table + every false positive / false negative
+    .venv/bin/python bench/quality.py --synthetic 100  # rough actor P/R on bench/corpus.py articles
+
+tests/test_quality.py imports `scores` from here and asserts floors.
+
+Gold conventions (tests/gold/<source id>.yml, one file per article of content/sources/):
+
+- Only the article body counts: headline and text as cleaned by the project; page furniture
+  (date lines, share prompts, ads, job lists, comment rules, PREV/NEXT links, copyright) does not.
+- actors: the set of actor ids (person, organization, country, place) that the body names. A
+  curated actor (content/actors.yml) has its id; any other the slug of its full name in base form
+  ("Juri Uschakow" -> juri-uschakow, "im Nahen Osten" -> naher-osten); states have babel's German
+  name slug (china, russland, vereinigte-staaten, suedkorea, ...). An actor counts when it is named
+  (any form: genitive, alias, "Kremlchef") or referred to by a description that identifies exactly
+  one actor ("die staatliche nordkoreanische Nachrichtenagentur" = kcna). Nationality adjectives
+  ("der russische Präsident") and prefixes ("US-Außenminister") alone do not make the state an
+  actor; unnamed people ("seinen südkoreanischen Amtskollegen"), groups and blocs ("der Westen",
+  "der Globale Süden", "Beobachter") and the publishing outlet itself are not actors.
+- dates: every temporal expression as written, with its ISO date (YYYY, YYYY-MM or YYYY-MM-DD;
+  weeks and ranges as start + date_end) and precision; vague ones ("seit langem") have date null
+  and are listed for completeness only. Scored as (source, expression, date) for resolved dates.
+- quotes: every direct quote (full or partial) as speaker id + its first words; quoted names and
+  terms without a speaker of their own ("Tag des Sieges") are not quotes. Scored as
+  (source, speaker, first three words).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD_DIR = ROOT / "tests" / "gold"
+KINDS = ("actors", "dates", "quotes")
+
+
+@dataclass
+class Score:
+    kind: str
+    true_positives: set = field(default_factory=set)
+    false_positives: set = field(default_factory=set)
+    false_negatives: set = field(default_factory=set)
+
+    @property
+    def precision(self) -> float:
+        found = len(self.true_positives) + len(self.false_positives)
+        return len(self.true_positives) / found if found else 1.0
+
+    @property
+    def recall(self) -> float:
+        gold = len(self.true_positives) + len(self.false_negatives)
+        return len(self.true_positives) / gold if gold else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def first_words(text: str, n: int = 3) -> str:
+    return " ".join(re.findall(r"\w[\w\-’']*", text)[:n])
+
+
+def load_gold(gold_dir: Path = GOLD_DIR) -> dict[str, dict]:
+    gold = {}
+    for path in sorted(Path(gold_dir).glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if data.get("source") != path.stem:
+            raise ValueError(f"{path}: 'source' must be the file name ({path.stem})")
+        gold[path.stem] = data
+    return gold
+
+
+def gold_items(gold: dict[str, dict]) -> dict[str, set]:
+    items: dict[str, set] = {kind: set() for kind in KINDS}
+    for source, data in gold.items():
+        items["actors"] |= {(source, actor) for actor in data.get("actors") or []}
+        items["dates"] |= {(source, str(d["expression"]), str(d["date"])) for d in data.get("dates") or [] if d.get("date") is not None}
+        items["quotes"] |= {(source, q["speaker"], first_words(q["start"])) for q in data.get("quotes") or []}
+    return items
+
+
+def predicted_items(extractions, sources: set[str]) -> dict[str, set]:
+    items: dict[str, set] = {kind: set() for kind in KINDS}
+    for ex in extractions:
+        if ex.source not in sources:
+            continue
+        items["actors"] |= {(ex.source, m.actor) for m in ex.mentions}
+        items["dates"] |= {(ex.source, d.text, d.date) for d in ex.dates if d.date is not None}
+        items["quotes"] |= {(ex.source, q.speaker, first_words(q.text)) for q in ex.quotes}
+    return items
+
+
+def scores(result, gold_dir: Path = GOLD_DIR) -> dict[str, Score]:
+    """P/R per kind for a dossier.stages.BuildResult, over the sources that have a gold file."""
+    gold = load_gold(gold_dir)
+    have = {s.meta.id for s in result.sources}
+    missing = sorted(set(gold) - have)
+    if missing:
+        raise ValueError(f"gold files without a source: {', '.join(missing)}")
+    truth = gold_items(gold)
+    found = predicted_items(result.run.extractions, set(gold))
+    out = {}
+    for kind in KINDS:
+        out[kind] = Score(kind, truth[kind] & found[kind], found[kind] - truth[kind], truth[kind] - found[kind])
+    return out
+
+
+def date_details(result, gold_dir: Path = GOLD_DIR) -> tuple[int, list[str]]:
+    """Among matched dates: how many also agree on precision and date_end (and which do not)."""
+    gold = load_gold(gold_dir)
+    wanted = {(s, str(d["expression"]), str(d["date"])): (d["precision"], d.get("date_end"))
+              for s, data in gold.items() for d in data.get("dates") or [] if d.get("date") is not None}
+    agree, differ = 0, []
+    for ex in result.run.extractions:
+        for d in ex.dates:
+            key = (ex.source, d.text, d.date)
+            if key in wanted:
+                if (d.precision, d.date_end) == wanted[key]:
+                    agree += 1
+                else:
+                    differ.append(f"{key}: extracted {d.precision}/{d.date_end}, gold {wanted[key]}")
+    return agree, differ
+
+
+def table(result_scores: dict[str, Score]) -> str:
+    lines = ["| kind   | gold | found | correct | precision | recall | F1   |",
+             "| ------ | ---- | ----- | ------- | --------- | ------ | ---- |"]
+    for kind, s in result_scores.items():
+        gold = len(s.true_positives) + len(s.false_negatives)
+        found = len(s.true_positives) + len(s.false_positives)
+        lines.append(f"| {kind:6} | {gold:4} | {found:5} | {len(s.true_positives):7} | {s.precision:9.3f} | {s.recall:6.3f} | {s.f1:.2f} |")
+    return "\n".join(lines)
+
+
+def errors(result_scores: dict[str, Score]) -> str:
+    lines = []
+    for kind, s in result_scores.items():
+        for label, items in (("false positive", s.false_positives), ("false negative", s.false_negatives)):
+            for item in sorted(items, key=str):
+                lines.append(f"{kind} {label}: {item}")
+    return "\n".join(lines) or "no errors"
+
+
+def synthetic_actors(n: int, seed: int = 0) -> None:
+    """Actors on the synthetic corpus, whose truth the generator knows: every pool person whose full
+    name, and every country, city and agency whose name occurs in an article. Rough (string
+    matching), but it shows what the five real articles cannot: recall on unseen names."""
+    import collections
+    import tempfile
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import corpus
+    from common import make_project
+
+    from dossier.extraction.lexicon import slugify
+    from dossier.stages import Project, build
+
+    persons = corpus.people(seed)
+    kinds = {slugify(p.name): "person" for p in persons}
+    names = {p.name: slugify(p.name) for p in persons}
+    for country, capital in corpus.COUNTRIES:
+        kinds[slugify(country)], kinds[slugify(capital)] = "country", "place"
+        names[country], names[capital] = slugify(country), slugify(capital)
+    for city in corpus.OTHER_CITIES:
+        kinds[slugify(city)] = "place"
+        names[city] = slugify(city)
+    for agency in corpus.AGENCIES:
+        name = agency.split(" ", 1)[1]
+        kinds[slugify(name)] = "organization"
+        names[agency] = slugify(name)
+    with tempfile.TemporaryDirectory() as tmp:
+        result = build(Project.at(make_project(Path(tmp) / "p", n, seed)), write_extractions=False)
+    score = Score("actors")
+    wrong_type: collections.Counter = collections.Counter()
+    for source, ex in zip(result.sources, result.run.extractions):
+        truth = {(ex.source, actor) for name, actor in names.items() if re.search(rf"(?<!\w){re.escape(name)}", source.body)}
+        found = {(ex.source, m.actor) for m in ex.mentions}
+        score.true_positives |= truth & found
+        score.false_positives |= found - truth
+        score.false_negatives |= truth - found
+        wrong_type.update((m.actor, m.type) for m in ex.mentions if m.actor in kinds and kinds[m.actor] != m.type)
+    print(table({"actors": score}))
+    for label, items in (("false positives", score.false_positives), ("false negatives", score.false_negatives)):
+        common = collections.Counter(actor for _, actor in items).most_common(20)
+        print(f"{label} (actor, articles): {common}")
+    print(f"wrong type (actor, type, mentions): {[(a, t, c) for (a, t), c in wrong_type.most_common(10)]}")
+    quotes = [q for ex in result.run.extractions for q in ex.quotes]
+    print(f"quotes without a resolved speaker: {sum(q.speaker is None for q in quotes)} of {len(quotes)}")
+
+
+def main() -> None:
+    sys.path.insert(0, str(ROOT))
+    if len(sys.argv) > 2 and sys.argv[1] == "--synthetic":
+        synthetic_actors(int(sys.argv[2]))
+        return
+    from dossier.stages import Project, build
+
+    result = build(Project.at(ROOT), write_extractions=False)
+    result_scores = scores(result)
+    print(table(result_scores))
+    agree, differ = date_details(result)
+    print(f"\nmatched dates that also agree on precision and end date: {agree}")
+    for line in differ:
+        print(f"  {line}")
+    print()
+    print(errors(result_scores))
+
+
+if __name__ == "__main__":
+    main()
