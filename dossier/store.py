@@ -10,13 +10,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
 from pydantic import ValidationError
 
 from .editorial import Editorial
 from .errors import DossierError
 from .extraction.lexicon import build_lexicon, load_events
 from .model import Source, SourceExtraction
-from .yamlio import dump_yaml, parse_yaml, read_text, write_atomic
+from .yamlio import dump_yaml, read_text, write_atomic
 
 log = logging.getLogger("dossier")
 
@@ -24,6 +25,7 @@ HEADER = (
     "# Written by dossier from content/sources/ — do not edit by hand:\n"
     "# corrections go into content/*.yml and survive re-extraction.\n"
 )
+_FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Below this many sources to extract, progress is not shown.
 PROGRESS_THRESHOLD = 20
 
@@ -49,9 +51,11 @@ def read_extraction(path: Path) -> SourceExtraction | None:
     if not path.exists():
         return None
     try:
-        doc = parse_yaml(read_text(path), path)
-        return SourceExtraction.model_validate(doc.data)
-    except (DossierError, ValidationError) as exc:
+        # Machine-written files: the C safe loader (if built) in one pass; editors' files go
+        # through yamlio.parse_yaml with its line-numbered checks instead.
+        data = yaml.load(read_text(path), Loader=_FAST_LOADER)
+        return SourceExtraction.model_validate(data)
+    except (DossierError, ValidationError, yaml.YAMLError) as exc:
         log.warning("dossier: ignoring unreadable %s, extracting again (%s)", path, str(exc).splitlines()[0])
         return None
 

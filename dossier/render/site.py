@@ -24,6 +24,7 @@ CSS_FILES = ("dossier.css", "dossier-svg.css")
 def environment(templates_dir: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(templates_dir)),
+        auto_reload=False,  # one build renders thousands of includes; don't stat() each time
         autoescape=True,
         undefined=StrictUndefined,
         finalize=finalize,

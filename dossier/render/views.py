@@ -323,6 +323,7 @@ class Urls:
 
     def __init__(self, directory_urls: bool = True):
         self.directory_urls = directory_urls
+        self._href_cache: dict[tuple[str, str, str | None], str] = {}
 
     def url(self, path: str) -> str:
         if not path.endswith(".md"):
@@ -337,6 +338,14 @@ class Urls:
         return stem + "/"
 
     def href(self, from_path: str, to_path: str, fragment: str | None = None) -> str:
+        # Pages link to the same few targets thousands of times; relpath is the slow part.
+        key = (from_path, to_path, fragment)
+        cached = self._href_cache.get(key)
+        if cached is None:
+            cached = self._href_cache[key] = self._href(from_path, to_path, fragment)
+        return cached
+
+    def _href(self, from_path: str, to_path: str, fragment: str | None) -> str:
         here = self.url(from_path)
         there = self.url(to_path)
         frag = f"#{fragment}" if fragment else ""
@@ -347,6 +356,10 @@ class Urls:
         if there.endswith("/") or there == "":
             rel = "./" if rel == "." else rel + "/"
         return rel + frag
+
+
+# Above this many sources the coverage table shows counts instead of one column per source.
+MATRIX_MAX_SOURCES = 12
 
 
 class Linker:
@@ -841,6 +854,7 @@ class SiteModel:
             for a in sorted(set(e.actors) | ({e.place} if e.place else set())):
                 self.events_of[a].append(e)
         self.resolve = self._mention_resolver()
+        self._mention_counts: dict[str, Counter[str]] | None = None
         # first sentence (in source order) where an actor is named with a given form
         self.first_mention: dict[tuple[str, str], tuple[str, int]] = {}
         for sid in self.source_order:
@@ -1208,13 +1222,16 @@ class SiteModel:
                     f"{info.short}, {info.date}" if info else sid, index + 1, clean_text(text), sid)
 
     def _mentions_per_source(self, actor_id: str) -> dict[str, int]:
-        out: Counter[str] = Counter()
-        for sid, info in self.sources.items():
-            if info.extraction:
-                for m in info.extraction.mentions:
-                    if self.resolve(m) == actor_id:
-                        out[sid] += 1
-        return dict(out)
+        if self._mention_counts is None:  # one pass over all mentions, not one per actor
+            counts: dict[str, Counter[str]] = defaultdict(Counter)
+            for sid, info in self.sources.items():
+                if info.extraction:
+                    for m in info.extraction.mentions:
+                        aid = self.resolve(m)
+                        if aid is not None:
+                            counts[aid][sid] += 1
+            self._mention_counts = counts
+        return dict(self._mention_counts.get(actor_id, {}))
 
     def comparison(self, path: str = "vergleich.md") -> ComparisonView:
         link = Linker(self.urls, path)
@@ -1222,9 +1239,12 @@ class SiteModel:
         multi = [c for c in claims if len({v.source for v in c.values}) > 1]
         single = [c for c in claims if len({v.source for v in c.values}) <= 1]
         status = Counter(c.status for c in multi)
+        # A matrix with one column per source is readable for a handful of sources only; beyond
+        # that the rows keep their "k Quellen" count and the per-source view is the source page.
+        matrix_sources = self.source_order if len(self.source_order) <= MATRIX_MAX_SOURCES else []
         columns = [
             SourceColumn(self.sources[s].short, link.to(source_path(s)), self.sources[s].summary.title, self.sources[s].date)
-            for s in self.source_order
+            for s in matrix_sources
         ]
         event_rows = []
         for e in self.events:
@@ -1233,7 +1253,7 @@ class SiteModel:
             for ev in sorted(e.evidence, key=lambda ev: ev.sentence_index):
                 first.setdefault(ev.source, ev)
                 counts[ev.source] += 1
-            cells = [_cell(self.cite(first[s], link) if s in first else None, counts[s]) for s in self.source_order]
+            cells = [_cell(self.cite(first[s], link) if s in first else None, counts[s]) for s in matrix_sources]
             event_rows.append(MatrixRow(e.title, link.to("chronik.md", event_anchor(e.id)),
                                         format_when(e.date, e.date_end, e.precision), cells, len(first)))
         multi_actors = [a for a in self.dossier.actors if len(a.sources) > 1]
@@ -1245,19 +1265,22 @@ class SiteModel:
             for ev in sorted(a.evidence, key=lambda ev: ev.sentence_index):
                 first.setdefault(ev.source, ev)
                 counts[ev.source] += 1
-            cells = [_cell(self.cite(first[s], link) if s in first else None, counts[s]) for s in self.source_order]
+            cells = [_cell(self.cite(first[s], link) if s in first else None, counts[s]) for s in matrix_sources]
             actor_rows.append(MatrixRow(a.name, link.to(actor_path(a.id)), KIND_LABELS.get(a.type, a.type), cells, len(first)))
-        threshold = 2 if len(self.source_order) > 2 else 1
+        # "Left out" means: most other sources report it (at least 2, at least half of them).
+        threshold = 1 if len(self.source_order) <= 2 else max(2, len(self.source_order) // 2)
+        event_sources = [(e, {ev.source for ev in e.evidence}) for e in self.events]
+        common_events = [(e, srcs) for e, srcs in event_sources if len(srcs) >= threshold]
+        common_actors = [(a, set(a.sources)) for a in multi_actors if len(a.sources) >= threshold]
         omissions = []
         for s in self.source_order:
             missing_events = [
                 Link(e.title, link.to("chronik.md", event_anchor(e.id)), format_when(e.date, e.date_end, e.precision))
-                for e in self.events
-                if s not in {ev.source for ev in e.evidence} and len({ev.source for ev in e.evidence}) >= threshold
+                for e, srcs in common_events if s not in srcs
             ]
             missing_actors = [
                 Link(a.name, link.to(actor_path(a.id)), plural(len(a.sources), "Quelle", "Quellen"))
-                for a in multi_actors if s not in a.sources and len(a.sources) >= threshold
+                for a, srcs in common_actors if s not in srcs
             ]
             omissions.append(Omission(self.sources[s].short, link.to(source_path(s)), missing_events, missing_actors))
         return ComparisonView(
