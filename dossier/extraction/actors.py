@@ -64,6 +64,8 @@ class ActorFinder:
     def __init__(self, lexicon: Lexicon, tokenize, nouns: frozenset[str]):
         self.lexicon = lexicon
         self.nouns = nouns
+        self._noun_cache: dict[tuple[str, bool], bool] = {}  # the compound check is the hot spot
+        self._role_cache: dict[str, str | None] = {}
         self.patterns: dict[tuple[str, ...], AliasEntry] = {}
         for alias, entry in lexicon.aliases.items():
             words = [t for t in tokenize(alias) if not t.is_space]
@@ -77,6 +79,13 @@ class ActorFinder:
     # -- helpers ------------------------------------------------------------------------------
     def is_noun(self, text: str, *, compounds: bool = True) -> bool:
         """Common noun, also as the last part of a compound ("Staatsmedien" -> "Medien")."""
+        key = (text, compounds)
+        known = self._noun_cache.get(key)
+        if known is None:
+            known = self._noun_cache[key] = self._is_noun(text, compounds)
+        return known
+
+    def _is_noun(self, text: str, compounds: bool) -> bool:
         if text in self.nouns:
             return True
         if not compounds:
@@ -104,6 +113,11 @@ class ActorFinder:
     def role_class(self, token: Token) -> str | None:
         """'person', 'organization' or 'place' when the token is a role/head word."""
         low = token.lower_
+        if low not in self._role_cache:
+            self._role_cache[low] = self._role_class(low)
+        return self._role_cache[low]
+
+    def _role_class(self, low: str) -> str | None:
         candidates = [low] + [low[: -len(e)] for e in _INFLECTION if low.endswith(e) and len(low) > len(e) + 2]
         for cls, words in (("person", self.lexicon.person_roles), ("organization", self.lexicon.organization_heads),
                            ("place", self.lexicon.place_heads)):

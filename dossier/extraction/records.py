@@ -19,10 +19,13 @@ _PRONOUNS = {"er", "sie", "ihm", "ihr"}
 
 def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> SourceExtraction:
     sents = list(doc.sents)
-    sent_index = {s.start: i for i, s in enumerate(sents)}
+    # token index -> sentence index, once (span.sent walks the doc on every call)
+    sentence_of = [0] * len(doc)
+    for i, s in enumerate(sents):
+        sentence_of[s.start : s.end] = [i] * (s.end - s.start)
 
     def index_of(span: Span) -> int:
-        return sent_index[span.sent.start]
+        return sentence_of[span.start]
 
     sentences = []
     for s in sents:
@@ -39,7 +42,7 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
 
     dates = []
     for span in doc.spans.get("dates", []):
-        expr, base = span._.value, span.sent.start_char
+        expr, base = span._.value, sents[index_of(span)].start_char
         dates.append(DateRecord(
             text=expr.text, start=base + expr.start, end=base + expr.end, sentence=index_of(span), date=expr.date,
             date_end=expr.date_end, precision=expr.precision, relative=expr.relative, qualifier=expr.qualifier,
@@ -47,14 +50,15 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
 
     quantities = []
     for span in doc.spans.get("quantities", []):
-        q, base = span._.value, span.sent.start_char
+        q, base = span._.value, sents[index_of(span)].start_char
         quantities.append(QuantityRecord(
             text=q.text, start=base + q.start, end=base + q.end, sentence=index_of(span), value=float(q.value),
             value_text=q.value_text, unit=q.unit, counted=q.counted, key=q.counted_lemma, qualifier=q.qualifier,
             qualifier_text=q.qualifier_text,
         ))
 
-    quotes = [_quote_record(span, index_of(span), mentions) for span in doc.spans.get("quotes", [])]
+    quotes = [_quote_record(span, index_of(span), sents[index_of(span)].start_char, mentions)
+              for span in doc.spans.get("quotes", [])]
     events = _events(sents, dates, mentions, lexicon)
     return SourceExtraction(
         source=source.meta.id, pipeline=version, text_sha256=source.text_sha256, anchor=source.meta.published_date,
@@ -62,8 +66,8 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
     )
 
 
-def _quote_record(span: Span, sentence: int, mentions: list[MentionRecord]) -> QuoteRecord:
-    q, base = span._.value, span.sent.start_char
+def _quote_record(span: Span, sentence: int, base: int, mentions: list[MentionRecord]) -> QuoteRecord:
+    q = span._.value
     return QuoteRecord(
         text=q.text, start=base + q.start, end=base + q.end, sentence=sentence, partial=q.partial,
         speaker=_resolve_speaker(q, base, mentions), speaker_text=q.speaker_text, cue=q.cue,
@@ -83,18 +87,25 @@ def _resolve_speaker(q, base: int, mentions: list[MentionRecord]) -> str | None:
     return people[-1].actor if people else None
 
 
-def _trigger(sentence: Span, group_words: list[tuple[EventGroup, str, str]]) -> list[tuple[int, EventGroup]]:
+def _trigger(sentence: Span, group_words: list[tuple[EventGroup, str, str]], cache: dict) -> list[tuple[int, EventGroup]]:
     """(token index, group) for every event word in the sentence, in order."""
     hits = []
     for token in sentence:
-        low, lemma = token.lower_, token.lemma_.casefold()
-        for group, kind, word in group_words:
-            if (kind == "noun" and token.text[:1].isupper() and low.rstrip("sn").endswith(word.rstrip("sn"))) or (
-                kind == "verb" and token.text[:1].islower() and (lemma.startswith(word) or low.startswith(word))
-            ):
-                hits.append((token.i, group))
-                break
+        key = (token.lower_, token.lemma_.casefold(), token.text[:1].isupper())
+        if key not in cache:
+            cache[key] = _event_group(*key, group_words)
+        if cache[key] is not None:
+            hits.append((token.i, cache[key]))
     return hits
+
+
+def _event_group(low: str, lemma: str, upper: bool, group_words: list[tuple[EventGroup, str, str]]) -> EventGroup | None:
+    for group, kind, word in group_words:
+        if (kind == "noun" and upper and low.rstrip("sn").endswith(word.rstrip("sn"))) or (
+            kind == "verb" and not upper and (lemma.startswith(word) or low.startswith(word))
+        ):
+            return group
+    return None
 
 
 def _events(sents: list[Span], dates: list[DateRecord], mentions: list[MentionRecord], lexicon: Lexicon) -> list[EventRecord]:
@@ -102,11 +113,12 @@ def _events(sents: list[Span], dates: list[DateRecord], mentions: list[MentionRe
         (g, "verb", v) for g in lexicon.event_groups for v in g.verbs
     ]
     events: list[EventRecord] = []
+    trigger_cache: dict = {}
     for index, sent in enumerate(sents):
         sent_dates = [d for d in dates if d.sentence == index and d.precision not in ("vague",)]
         if not sent_dates:
             continue
-        triggers = _trigger(sent, group_words)
+        triggers = _trigger(sent, group_words, trigger_cache)
         if not triggers:
             continue
         doc = sent.doc
