@@ -162,7 +162,7 @@ def bench_size(n: int, seed: int, timeout: float, mem_gib: float, keep: Path | N
             out[name] = None if run.timed_out else {"wall": run.wall, "cpu": run.cpu, "rss": run.max_rss_mib,
                                                     "ok": run.returncode == 0}
             if not run.timed_out and check:
-                out[name]["log"] = next((line.split("-", 1)[1].strip() for line in run.stderr.splitlines() if check in line), None)
+                out[name]["log"] = next((line.split("-", 1)[1].strip() for line in run.stderr.splitlines() if check in line and "-" in line), None)
             return run
 
         step("extract", [py, "-m", "dossier.cli", "--root", str(project), "extract"])

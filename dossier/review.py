@@ -13,7 +13,12 @@ class ReviewItem:
     kind: str  # actor | date | quote | event
     id: str
     what: str
-    where: str  # source id (and sentence index) to look at
+    source: str  # where to look: this source's sentence
+    sentence: int
+
+    @property
+    def where(self) -> str:
+        return f"{self.source}#s-{self.sentence}"
 
 
 def review_items(result: BuildResult) -> list[ReviewItem]:
@@ -23,19 +28,19 @@ def review_items(result: BuildResult) -> list[ReviewItem]:
         if not actor.reviewed:
             ev = actor.evidence[0]
             items.append(ReviewItem("actor", actor.id, f"{actor.name} ({actor.type}, {actor.mentions}× genannt) nicht geprüft",
-                                    f"{ev.source}#s-{ev.sentence_index}"))
+                                    ev.source, ev.sentence_index))
     for ex in result.run.extractions:
         for date in ex.dates:
             if date.precision == "unresolved":
                 items.append(ReviewItem("date", f"{ex.source}:{date.start}", f"Datum „{date.text}“ nicht auflösbar",
-                                        f"{ex.source}#s-{date.sentence}"))
+                                        ex.source, date.sentence))
     for quote in d.quotes:
         if quote.speaker is None:
             items.append(ReviewItem("quote", quote.id, f"Zitat ohne Sprecher: „{quote.text[:60]}“",
-                                    f"{quote.source}#s-{quote.evidence.sentence_index}"))
+                                    quote.source, quote.evidence.sentence_index))
     for event in d.events:
         if not event.reviewed and len({ev.source for ev in event.evidence}) > 1:
             ev = event.evidence[0]
             items.append(ReviewItem("event", event.id, f"{len(event.evidence)} Belege aus mehreren Quellen zusammengeführt",
-                                    f"{ev.source}#s-{ev.sentence_index}"))
+                                    ev.source, ev.sentence_index))
     return items

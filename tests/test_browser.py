@@ -84,6 +84,7 @@ def _page_types(root: Path) -> dict[str, str]:
         "methodik": "methodik/",
         "aenderungen": "aenderungen/",
         "ueber": "ueber/",
+        "redaktion": "redaktion/",
     }
 
 
@@ -192,7 +193,7 @@ def tour(site, browser) -> dict[str, Visit]:
 
 
 PAGE_TYPES = ["start", "chronik", "akteure", "profil", "vergleich", "quellen", "quelle", "methodik", "aenderungen",
-              "ueber"]
+              "ueber", "redaktion"]
 
 
 @pytest.mark.parametrize("kind", PAGE_TYPES)

@@ -307,3 +307,13 @@ def test_no_third_party_requests(site: Path) -> None:
                 assert not urlsplit(attrs["src"]).netloc, (path, attrs["src"])
             if tag == "link" and attrs.get("rel") in ("stylesheet", "preconnect", "preload", "icon"):
                 assert not urlsplit(attrs.get("href", "")).netloc, (path, attrs["href"])
+
+
+def test_review_page_lists_unreviewed_actors_with_their_sentence(real):
+    from dossier.render import render_site
+    from support import ROOT
+
+    page = render_site(real, ROOT / "templates")["redaktion.md"]
+    assert "choe-son-hui" in page and "Choe Son Hui" in page
+    assert 'href="../quellen/dpa-afx-kim-auf-dem-weg-nach-peking/#s-' in page
+    assert "kim-jong-un</code>" not in page  # curated and reviewed

@@ -358,6 +358,30 @@ class Urls:
         return rel + frag
 
 
+REVIEW_LABELS = {
+    "actor": "Akteure, nicht geprüft",
+    "event": "Aus mehreren Quellen zusammengeführte Ereignisse",
+    "quote": "Zitate ohne Sprecher",
+    "date": "Nicht auflösbare Datumsangaben",
+}
+
+
+@dataclass(frozen=True)
+class ReviewRow:
+    id: str
+    what: str
+    target: str | None  # the profile or event the item is about
+    sentence: str  # link to the sentence to check
+    source: str
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    nav: Nav
+    total: int
+    groups: list[tuple[str, list[ReviewRow]]]
+
+
 # Above this many sources the coverage table shows counts instead of one column per source.
 MATRIX_MAX_SOURCES = 12
 
@@ -1292,6 +1316,24 @@ class SiteModel:
             omission_text="eine andere Quelle berichtet" if threshold == 1 else f"mindestens {threshold} andere Quellen berichten",
         )
 
+    def review(self, path: str = "redaktion.md") -> ReviewView:
+        """What still needs an editor, grouped by kind, each with the sentence to check."""
+        from ..review import review_items
+
+        link = Linker(self.urls, path)
+        groups: dict[str, list[ReviewRow]] = defaultdict(list)
+        for item in review_items(self.result):
+            target = {
+                "actor": lambda: link.to(actor_path(item.id)),
+                "event": lambda: link.to("chronik.md", event_anchor(item.id)),
+            }.get(item.kind, lambda: None)()
+            groups[item.kind].append(ReviewRow(
+                item.id, item.what, target, link.to(source_path(item.source), sentence_anchor(item.sentence)),
+                self.sources[item.source].short if item.source in self.sources else item.source,
+            ))
+        ordered = [(REVIEW_LABELS[k], groups[k]) for k in REVIEW_LABELS if groups.get(k)]
+        return ReviewView(self.nav(link), sum(len(rows) for _, rows in ordered), ordered)
+
     def sources_index(self, path: str = "quellen/index.md") -> SourcesIndexView:
         link = Linker(self.urls, path)
         rows = []
@@ -1518,6 +1560,7 @@ def build_pages(result: BuildResult, *, directory_urls: bool = True) -> list[Pag
         PageSpec("vergleich.md", "vergleich.md.j2", "Quellenvergleich", m.comparison()),
         PageSpec("quellen/index.md", "quellen.md.j2", "Quellen", m.sources_index()),
         PageSpec("methodik.md", "methodik.md.j2", "Methodik", m.method()),
+        PageSpec("redaktion.md", "redaktion.md.j2", "Redaktion: offene Prüfungen", m.review()),
     ]
     for a in sorted(d.actors, key=lambda a: a.id):
         path, view = m.actor(a)
