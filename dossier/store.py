@@ -67,6 +67,10 @@ def update_extractions(
     """Extract what changed, reuse the rest, write YAML atomically, remove files of deleted sources."""
     from .extraction.pipeline import build_nlp, extract, pipeline_version
 
+    if write and Path(out_dir).is_dir():
+        # Left behind by a run that was killed between writing and renaming; never read.
+        for leftover in Path(out_dir).glob(".*.tmp"):
+            leftover.unlink()
     lexicon = build_lexicon(editorial, load_events(content_dir))
     model = editorial.settings.pipeline
     version = pipeline_version(lexicon, model)
