@@ -359,3 +359,47 @@ def test_changes_pages_of_both_editions(deployed):
     assert "Andrej Beloussow" in second
     assert "Staatliche Nachrichtenagentur der Volksrepublik China." in second
     assert "→" in second
+
+
+@pytest.mark.browser
+def test_reader_switches_editions_with_the_version_selector(deployed, tmp_path):
+    """Both editions served as mike published them; Material's selector leads from one to the other."""
+    import functools
+    import tarfile
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    from playwright.sync_api import sync_playwright
+
+    archive = tmp_path / "pages.tar"
+    archive.write_bytes(subprocess.run(["git", "archive", "gh-pages"], cwd=deployed, capture_output=True,
+                                       check=True).stdout)
+    root = tmp_path / "pages"
+    with tarfile.open(archive) as tar:
+        tar.extractall(root, filter="data")
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"])
+            page = browser.new_page()
+            page.goto(base)  # the site root redirects to the default alias, latest = 2025-09-10
+            page.wait_for_url("**/latest/**", timeout=10_000)
+            assert "2025-09-10" in page.locator(".md-version__current").inner_text()
+            page.locator(".md-version").hover()  # Material opens the edition list on hover
+            page.locator(".md-version__link", has_text="2025-09-03").click()
+            page.wait_for_url("**/2025-09-03/**", timeout=10_000)
+            assert page.locator("h1").first.inner_text().strip()
+            page.goto(base + "2025-09-03/aenderungen/")
+            assert "Erste Ausgabe" in page.content()
+            browser.close()
+    finally:
+        server.shutdown()
