@@ -90,10 +90,17 @@ class ActorFinder:
             return True
         if not compounds:
             return False
+        # A compound is noun + noun ("Staats|medien", "Amts|kollegen"): both parts must be nouns,
+        # the first with an optional linking -s/-es/-n/-en. A bare noun ending alone would make
+        # "Buda|pest", "Ham|burg" or "Kopen|hagen" common nouns.
         for cut in range(3, len(text) - 3):
-            tail = text[cut:]
-            if tail[0].upper() + tail[1:] in self.nouns:
-                return True
+            head, tail = text[:cut], text[cut:]
+            if tail[0].upper() + tail[1:] not in self.nouns:
+                continue
+            for link in ("", "s", "es", "n", "en"):
+                stem = head[: len(head) - len(link)] if link and head.endswith(link) else head if not link else None
+                if stem and len(stem) >= 3 and stem[0].upper() + stem[1:] in self.nouns:
+                    return True
         return False
 
     def is_name_word(self, token: Token, *, continuation: bool = False) -> bool:
