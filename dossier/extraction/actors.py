@@ -221,7 +221,9 @@ class ActorFinder:
                 j += 1
             if j - i >= 2:
                 name = " ".join(t.text for t in doc[i:j])
-                take(i, j, AliasEntry(slugify(name), name, "person", False))
+                # "in Buenos Aires": a multi-word name after a place preposition is a place
+                kind = "place" if i > 0 and doc[i - 1].lower_ in _PLACE_PREPOSITIONS else "person"
+                take(i, j, AliasEntry(slugify(name), name, kind, False))
                 i = j
             else:
                 i += 1

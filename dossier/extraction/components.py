@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from .quotes import find_quotes
 _OPENING_QUOTES = {"„", "»", "«", "“", '"', "‚"}
 _CLOSING_QUOTES = {"“", "”", "«", "»", '"', "‘"}
 _TERMINAL = {".", "!", "?"}
+_YEAR_WITH_STOP = re.compile(r"^(1[89]|20)\d\d\.$")
 
 
 def register_extensions() -> None:
@@ -69,6 +71,11 @@ class SentenceSplitter:
             elif text in _TERMINAL and not in_quote:
                 nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
                 start_next = nxt is None or nxt.text not in _CLOSING_QUOTES
+            elif _YEAR_WITH_STOP.match(text) and not in_quote:
+                # The tokenizer keeps "1996." whole (as it does "3." in "3. September"): a year
+                # with a full stop before a capitalised word ends the sentence.
+                nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+                start_next = nxt is not None and nxt.is_space is False and nxt.text[:1].isupper()
         return doc
 
 
