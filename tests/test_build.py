@@ -107,3 +107,17 @@ def test_schemas_are_generated_from_the_model(tmp_path):
     copy = copy_project(tmp_path)
     assert dossier_cli(copy, "schema").returncode == 0
     assert tree_digest(copy / "schemas") == tree_digest(ROOT / "schemas"), result.stdout
+
+
+def test_parsed_cache_follows_the_yaml_files(project):
+    from dossier.stages import Project, build
+
+    first = build(Project.at(project))
+    cache = project / ".cache" / "dossier" / "extracted.pickle"
+    assert cache.exists() and first.run.extracted == 0
+    # A YAML file changed behind the cache's back (e.g. by git) is read again, not served stale.
+    path = project / "extracted" / "dpa-afx-kim-auf-dem-weg-nach-peking.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("Kim zu seltener", "Kim zu sehr seltener", 1), encoding="utf-8")
+    again = build(Project.at(project))
+    dpa = next(ex for ex in again.run.extractions if ex.source == path.stem)
+    assert dpa.sentences[0].text.startswith("Kim zu sehr seltener") or again.run.extracted == 1
