@@ -148,13 +148,22 @@ def build_events(extractions: list[SourceExtraction], index: ActorIndex, known: 
                 candidates.append((ex, rec, span))
     candidates.sort(key=lambda c: (c[1].trigger, c[2][0], c[2][1], c[0].source, c[1].sentence))
     clusters: list[list[tuple[SourceExtraction, EventRecord, tuple[dt.date, dt.date]]]] = []
+    # Sweep in date order per kind of event: only clusters still "open" at this start date
+    # (latest end >= start) can take the candidate, so the work stays near-linear.
+    open_clusters: dict[str, list[tuple[dt.date, list]]] = defaultdict(list)
     for cand in candidates:
-        for cluster in clusters:
-            if cluster[0][1].trigger == cand[1].trigger and any(_same_time(c[2], cand[2]) for c in cluster):
+        start = cand[2][0]
+        active = [(end, cl) for end, cl in open_clusters[cand[1].trigger] if end >= start]
+        for k, (end, cluster) in enumerate(active):
+            if any(_same_time(c[2], cand[2]) for c in cluster):
                 cluster.append(cand)
+                active[k] = (max(end, cand[2][1]), cluster)
                 break
         else:
-            clusters.append([cand])
+            cluster = [cand]
+            clusters.append(cluster)
+            active.append((cand[2][1], cluster))
+        open_clusters[cand[1].trigger] = active
     events = []
     for cluster in clusters:
         best = min(cluster, key=lambda c: (_PRECISION_RANK[c[1].precision], (c[2][1] - c[2][0]).days, c[1].date))

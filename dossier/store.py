@@ -114,7 +114,7 @@ def update_extractions(
     write: bool = True, progress: Callable[[int, int], None] | None = None,
 ) -> ExtractionRun:
     """Extract what changed, reuse the rest, write YAML atomically, remove files of deleted sources."""
-    from .extraction.pipeline import build_nlp, extract, pipeline_version
+    from .extraction.version import pipeline_version
 
     if write and Path(out_dir).is_dir():
         # Left behind by a run that was killed between writing and renaming; never read.
@@ -133,6 +133,8 @@ def update_extractions(
         else:
             todo.append(source)
     if todo:
+        from .extraction.pipeline import build_nlp, extract  # spaCy is imported only when needed
+
         nlp = build_nlp(lexicon, model)
         report = progress or (_terminal_progress if len(todo) >= PROGRESS_THRESHOLD else None)
         for n, extraction in enumerate(extract(todo, nlp, version, lexicon), start=1):

@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
 import spacy
 from spacy.language import Language
 
-from .. import __version__
 from ..model import Source, SourceExtraction
 from . import components  # noqa: F401  (registers the factories)
 from .components import register_extensions
 from .lexicon import Lexicon
 from .records import to_extraction
+from .version import pipeline_version, rules_fingerprint  # noqa: F401  (re-exported)
 
 log = logging.getLogger("dossier")
 
 COMPONENTS = ("dossier_actors", "dossier_dates", "dossier_quantities", "dossier_quotes")
-
-
-@lru_cache(maxsize=1)
-def rules_fingerprint() -> str:
-    """Hash of the extraction code itself: any change to a rule invalidates cached extractions."""
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:12]
-
-
-def pipeline_version(lexicon: Lexicon, model: str | None) -> str:
-    """The cache key besides the text: code, editorial lexicon and trained model (if any)."""
-    return f"dossier {__version__} rules {rules_fingerprint()} lexicon {lexicon.fingerprint()} model {model or 'none'}"
 
 
 def build_nlp(lexicon: Lexicon, model: str | None = None) -> Language:
