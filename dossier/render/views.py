@@ -382,6 +382,9 @@ class ReviewView:
     groups: list[tuple[str, list[ReviewRow]]]
 
 
+# Outside the Chronik an event lists this many sources, then "N weitere".
+MAX_CITES_OUTSIDE_CHRONIK = 3
+
 # Above this many sources the coverage table shows counts instead of one column per source.
 MATRIX_MAX_SOURCES = 12
 
@@ -458,6 +461,7 @@ class EventView:
     data_actors: str  # space-separated actor ids for the CSS filter
     reviewed: bool
     notes_label: str  # "Datumsangabe im Text" / "Datumsangaben im Text"
+    more_cites: int = 0  # evidence left out here; all of it is in the Chronik
 
 
 @dataclass(frozen=True)
@@ -498,6 +502,7 @@ class ClaimView:
     values: list[ClaimValueView]
     source_count: int
     heading: str  # "Widersprüchlich · 3 Quellen · geprüft"
+    more_values: int = 0  # values left out here; all are on the Quellenvergleich page
 
 
 @dataclass(frozen=True)
@@ -879,6 +884,8 @@ class SiteModel:
                 self.events_of[a].append(e)
         self.resolve = self._mention_resolver()
         self._mention_counts: dict[str, Counter[str]] | None = None
+        self._source_rank: dict[str, int] | None = None
+        self._claims_by_sentence: dict[tuple[str, int], list[Claim]] | None = None
         # first sentence (in source order) where an actor is named with a given form
         self.first_mention: dict[tuple[str, str], tuple[str, int]] = {}
         for sid in self.source_order:
@@ -945,11 +952,14 @@ class SiteModel:
                 return rec
         return None
 
-    def event_view(self, e: Event, link: Linker) -> EventView:
+    def event_view(self, e: Event, link: Linker, max_cites: int | None = None) -> EventView:
+        """`max_cites`: outside the Chronik an event shows its first few sources only; a much-cited
+        event on every profile of its actors would make those pages grow with the corpus squared."""
         actors = [self.actor_ref(a, link) for a in e.actors]
         actors.sort(key=lambda r: (r.name.casefold(), r.id))
         place = self.actor_ref(e.place, link) if e.place else None
-        ev_sorted = sorted(e.evidence, key=self._evidence_key)
+        all_evidence = sorted(e.evidence, key=self._evidence_key)
+        ev_sorted = all_evidence[:max_cites] if max_cites else all_evidence
         cites = [self.cite(ev, link) for ev in ev_sorted]
         notes = []
         for ev in ev_sorted:
@@ -975,15 +985,19 @@ class SiteModel:
             status_label=EVENT_STATUS_LABELS.get(e.status, e.status), actors=actors, place=place, cites=cites,
             notes=notes, data_actors=" ".join(ids), reviewed=e.reviewed,
             notes_label="Datumsangaben im Text" if len(notes) > 1 else "Datumsangabe im Text",
+            more_cites=len(all_evidence) - len(ev_sorted),
         )
 
     def _evidence_key(self, ev: Evidence):
-        order = self.source_order.index(ev.source) if ev.source in self.source_order else len(self.source_order)
+        if self._source_rank is None:
+            self._source_rank = {sid: i for i, sid in enumerate(self.source_order)}
+        order = self._source_rank.get(ev.source, len(self.source_order))
         return (order, ev.source, ev.sentence_index)
 
-    def claim_view(self, c: Claim, link: Linker) -> ClaimView:
+    def claim_view(self, c: Claim, link: Linker, max_values: int | None = None) -> ClaimView:
         label, admonition, explanation = CLAIM_STATUS.get(c.status, (c.status, "note", ""))
-        values = sorted(c.values, key=lambda v: (self._evidence_key(v.evidence), v.value))
+        all_values = sorted(c.values, key=lambda v: (self._evidence_key(v.evidence), v.value))
+        values = all_values[:max_values] if max_values else all_values
         n_sources = len({v.source for v in c.values})
         heading = label[:1].upper() + label[1:]
         if n_sources > 1:
@@ -995,7 +1009,7 @@ class SiteModel:
             subject=c.subject, about=self.actor_ref(c.about, link) if c.about else None, status=c.status,
             status_label=label, admonition=admonition, explanation=explanation, note=c.note or "",
             reviewed=c.reviewed, values=[self.claim_value(v, link) for v in values],
-            source_count=n_sources, heading=heading,
+            source_count=n_sources, heading=heading, more_values=len(all_values) - len(values),
         )
 
     def claim_value(self, v: ClaimValue, link: Linker) -> ClaimValueView:
@@ -1092,7 +1106,7 @@ class SiteModel:
         downloads = [Link(posixpath.basename(p), link.to(p), DOWNLOADS[p]) for p in available_exports()]
         return StartView(
             nav=self.nav(link), title=d.title, subtitle=settings.subtitle or "", description=d.description,
-            figures=figures, period=self.period(), latest=[self.event_view(e, link) for e in latest_events],
+            figures=figures, period=self.period(), latest=[self.event_view(e, link, max_cites=MAX_CITES_OUTSIDE_CHRONIK) for e in latest_events],
             reading=reading, downloads=downloads,
             strip=self._strip(self.events, link, "Zeitleiste aller Ereignisse"),
         )
@@ -1184,14 +1198,19 @@ class SiteModel:
                     self.cite(r.evidence, link))
             for r in sorted(a.roles, key=lambda r: (self._evidence_key(r.evidence), r.role))
         ]
-        timeline = [self.event_view(e, link) for e in self.events_of.get(a.id, [])]
+        timeline = [self.event_view(e, link, max_cites=MAX_CITES_OUTSIDE_CHRONIK) for e in self.events_of.get(a.id, [])]
         quotes = [self.quote_view(q, link) for q in sorted(
             (q for q in self.dossier.quotes if q.speaker == a.id), key=lambda q: (self._evidence_key(q.evidence), q.id))]
-        mine = {(ev.source, ev.sentence_index) for ev in a.evidence}
-        claims = [
-            c for c in self.dossier.claims
-            if c.about == a.id or any((v.evidence.source, v.evidence.sentence_index) in mine for v in c.values)
-        ]
+        if self._claims_by_sentence is None:  # one index instead of a scan per actor
+            self._claims_by_sentence = defaultdict(list)
+            for c in self.dossier.claims:
+                for v in c.values:
+                    self._claims_by_sentence[(v.evidence.source, v.evidence.sentence_index)].append(c)
+        found: dict[str, Claim] = {c.id: c for c in self.dossier.claims if c.about == a.id}
+        for ev in a.evidence:
+            for c in self._claims_by_sentence.get((ev.source, ev.sentence_index), []):
+                found.setdefault(c.id, c)
+        claims = list(found.values())
         claims.sort(key=lambda c: (c.about != a.id, CLAIM_ORDER.get(c.status, 9), c.subject.casefold(), c.id))
         co = []
         for other, keys in sorted(self.co.get(a.id, {}).items(), key=lambda kv: (-len(kv[1]), self.actors[kv[0]].name.casefold(), kv[0]))[:10]:
@@ -1219,7 +1238,7 @@ class SiteModel:
             reviewed=a.reviewed, mentions=a.mentions,
             mentions_label=f"{plural(a.mentions, 'Nennung', 'Nennungen')} in {plural(len(sources), 'Quelle', 'Quellen')}",
             roles=roles, timeline=timeline, quotes=quotes,
-            claims=[self.claim_view(c, link) for c in claims], co_actors=co, sources=sources, network=network,
+            claims=[self.claim_view(c, link, max_values=MAX_CITES_OUTSIDE_CHRONIK) for c in claims], co_actors=co, sources=sources, network=network,
             first=first,
         )
 
