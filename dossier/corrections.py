@@ -6,6 +6,7 @@ the fact was not extracted again) is an error with file:line: it is never silent
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import DossierError, Problem
@@ -27,30 +28,19 @@ def apply_corrections(dossier: Dossier, corrections: CorrectionsFile, doc: YamlD
     d = dossier.model_copy(deep=True)
     actor_ids = {a.id for a in d.actors}
     events = {e.id: e for e in d.events}
+
+    def merge_event(event: Event, other: Event) -> None:
+        event.evidence += other.evidence
+        event.actors = sorted(set(event.actors) | set(other.actors))
+
+    _apply(events, corrections.events, "events", "event", ("title", "date", "date_end", "precision", "status", "place", "actors"),
+           merge_event, stale)
     for i, fix in enumerate(corrections.events):
-        event = events.get(fix.id)
-        if event is None:
-            stale(("events", i, "id"), f"event '{fix.id}' does not exist (any more): update or remove this correction")
-            continue
-        for j, other_id in enumerate(fix.merge):
-            other = events.pop(other_id, None)
-            if other is None:
-                stale(("events", i, "merge", j), f"event '{other_id}' to merge does not exist")
-                continue
-            event.evidence += other.evidence
-            event.actors = sorted(set(event.actors) | set(other.actors))
-        for field in ("title", "date", "date_end", "precision", "status", "place", "actors"):
-            value = getattr(fix, field)
-            if value is not None:
-                setattr(event, field, value)
         for j, actor in enumerate(fix.actors or []):
             if actor not in actor_ids:
                 stale(("events", i, "actors", j), f"unknown actor '{actor}'")
         if fix.place and fix.place not in actor_ids:
             stale(("events", i, "place"), f"unknown place '{fix.place}'")
-        event.reviewed = event.reviewed or fix.reviewed
-        if fix.reject:
-            events.pop(fix.id)
     for i, new in enumerate(corrections.add_events):
         evidence = []
         for j, ref in enumerate(new.evidence):
@@ -65,23 +55,11 @@ def apply_corrections(dossier: Dossier, corrections: CorrectionsFile, doc: YamlD
     d.events = sorted(events.values(), key=lambda e: (e.date or "", e.date_end or "", e.id))
 
     claims = {c.id: c for c in d.claims}
-    for i, fix in enumerate(corrections.claims):
-        claim = claims.get(fix.id)
-        if claim is None:
-            stale(("claims", i, "id"), f"claim '{fix.id}' does not exist (any more)")
-            continue
-        for j, other_id in enumerate(fix.merge):
-            other = claims.pop(other_id, None)
-            if other is None:
-                stale(("claims", i, "merge", j), f"claim '{other_id}' to merge does not exist")
-                continue
-            claim.values += other.values
-        for field in ("subject", "status", "note"):
-            if getattr(fix, field) is not None:
-                setattr(claim, field, getattr(fix, field))
-        claim.reviewed = claim.reviewed or fix.reviewed
-        if fix.reject:
-            claims.pop(fix.id)
+
+    def merge_claim(claim, other) -> None:
+        claim.values += other.values
+
+    _apply(claims, corrections.claims, "claims", "claim", ("subject", "status", "note"), merge_claim, stale)
     d.claims = sorted(claims.values(), key=lambda c: c.id)
 
     quotes = {q.id: q for q in d.quotes}
@@ -101,6 +79,30 @@ def apply_corrections(dossier: Dossier, corrections: CorrectionsFile, doc: YamlD
     if problems:
         raise DossierError(problems)
     return d
+
+
+def _apply(items: dict, fixes: list, section: str, noun: str, fields: tuple[str, ...],
+           merge: Callable[[object, object], None], stale: Callable[[tuple, str], None]) -> None:
+    """The shared part of event and claim corrections: merge others in, override fields, mark
+    reviewed, reject; every id that does not exist (any more) is reported."""
+    for i, fix in enumerate(fixes):
+        item = items.get(fix.id)
+        if item is None:
+            stale((section, i, "id"), f"{noun} '{fix.id}' does not exist (any more): update or remove this correction")
+            continue
+        for j, other_id in enumerate(fix.merge):
+            other = items.pop(other_id, None)
+            if other is None:
+                stale((section, i, "merge", j), f"{noun} '{other_id}' to merge does not exist")
+                continue
+            merge(item, other)
+        for field in fields:
+            value = getattr(fix, field)
+            if value is not None:
+                setattr(item, field, value)
+        item.reviewed = item.reviewed or fix.reviewed
+        if fix.reject:
+            items.pop(fix.id)
 
 
 def _find_sentence(sentences: list[tuple[int, int, str]], ref: str | int):
