@@ -13,7 +13,6 @@ from .errors import DossierError, Problem
 from .model import CorrectionsFile, Dossier, Event, Evidence
 from .yamlio import YamlDocument
 
-_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3, "decade": 4, "vague": 5, "unresolved": 6}
 
 
 def apply_corrections(dossier: Dossier, corrections: CorrectionsFile, doc: YamlDocument | None,

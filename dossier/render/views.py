@@ -21,7 +21,7 @@ import hashlib
 import posixpath
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import combinations
 
 from markupsafe import Markup
