@@ -7,8 +7,9 @@
 Each measurement runs in its own subprocess, so "peak RSS" is that measurement's own peak
 (ru_maxrss), not the maximum over everything before it.
 
-full      = dossier's pipeline (build_nlp + extract: sentences, lookup lemmatizer, actors, dates,
-            quantities, quotes, and turning the Doc into a SourceExtraction record)
+full      = dossier's pipeline (build_nlp + extract: sentences, actors, dates, quantities, quotes,
+            and turning the Doc into a SourceExtraction record; lemmas come from the lookup
+            lemmatizer's table, read only for the words that need one)
 baseline  = spacy.blank("de") + sentencizer + lemmatizer (lookup, initialized), nlp.pipe
 ratio     = full speed / baseline speed
 cache     = dossier.store.update_extractions on a temporary project: run 1 extracts everything,

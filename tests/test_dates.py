@@ -363,3 +363,57 @@ def test_detect_tense():
 def test_invalid_tense_rejected():
     with pytest.raises(ValueError):
         find_temporal_expressions("heute", THU, tense="present")  # type: ignore[arg-type]
+
+
+# --- the trigger-word scan finds exactly what scanning every position finds ----------------------
+
+# Every family with its longest prefixes, and whitespace (spaces, line breaks, tabs) between the words:
+# a `reach` counted too short in dates.py shows up here as a missing expression.
+_LONGEST = [
+    "bis zum Mittwochabend , den 3. September 2025", "zwischen dem Dienstag, dem 3., 4. und 5. Mai 2024",
+    "vor dem Freitag , den 30. Juni bis 2. Juli 2024", "seit dem 3.4.2020", "ab dem 02.09.25", "am 2025-09-02",
+    "seit Anfang Juli 2000", "seit Mitte im nächsten Mai letzten Jahres", "bis Anfang am kommenden Juni des Vorjahres",
+    "von Mai 2023 bis Juli 2024", "zwischen März und April", "in den Jahren 2019 bis 2021", "der Jahre 2019/20",
+    "seit Ende Sommer im Jahr 2023", "gegen Mitte des Jahres 1999", "ca. 2010", "seit Anfang der 1990er Jahre",
+    "in den 90ern", "bis morgen Abend und übermorgen früh", "seit dem kommenden Freitagabend", "bis zum heutigen Dienstag",
+    "seit Ende in der kommenden Woche", "bis Anfang des nächsten Jahres", "ab Mitte übers Wochenende",
+    "vor mehr als zwei Jahren", "seit weniger als einundzwanzig Monaten", "in genau 14 Tagen", "seit einiger Zeit",
+    "seit vielen Jahrzehnten", "vor ein paar Jahren", "in den letzten zwei Jahren", "in jüngster Zeit", "vor langer Zeit",
+    "vom 1. bis zum 3. Mai", "18.-19. Juni 2024", "Mittwoch den 3. Sept. 2025", "um den 3. Jan.", "gegen 3. Okt. 1990",
+]
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "\n", " \n\t "])
+def test_trigger_scan_matches_a_full_scan(monkeypatch, gap):
+    import dossier.extraction.dates as dates
+
+    scanned = dates._Context.finditer
+
+    def checked(self, pattern, trigger, reach):
+        found = [m.span() for m in scanned(self, pattern, trigger, reach)]
+        assert found == [m.span() for m in pattern.finditer(self.text)], (pattern.pattern[:60], self.text)
+        return iter([pattern.match(self.text, start) for start, _ in found])
+
+    monkeypatch.setattr(dates._Context, "finditer", checked)
+    for phrase in _LONGEST:
+        text = "Es hieß, " + gap.join(phrase.split(" ")) + " in Peking."
+        assert find(text), text
+
+
+def test_odd_case_letters_take_the_exact_path():
+    # re.IGNORECASE matches "ſ" (long s) as "s", str.lower() does not
+    assert [e.text for e in find("ſeit Mai 2019 und SEIT 2020")] == ["ſeit Mai 2019", "SEIT 2020"]
+
+
+@pytest.mark.parametrize("text", [
+    "Vor zwei Jahren war er da, in vier Wochen wird er kommen.", "Er sagte vor kurzem, dass er in den Jahren kommen werde.",
+    "Vergangene Woche SAGTE er, nächste Woche WIRD er kommen.", "In zwei Jahren will er bald wieder reisen.",
+])
+def test_detect_tense_word_counts_equal_the_patterns(text):
+    import dossier.extraction.dates as dates
+
+    words = dates._WORD_RUN_RE.findall(text.lower())
+    for pattern, single, lead, units in ((dates._PAST_RE, dates._PAST_SET, "vor", dates._PAST_UNIT_SET),
+                                         (dates._FUTURE_RE, dates._FUTURE_SET, "in", dates._FUTURE_UNIT_SET)):
+        fast = dates._count_tense_words(text, words, pattern, single, lead, units)
+        assert fast == len(pattern.findall(text))

@@ -151,3 +151,34 @@ def test_single_curated_name_before_an_unknown_name_is_somebody_else():
     kim = CuratedActor(id="kim-jong-un", name="Kim Jong-un", type="person", aliases=["Kim"])
     ex = _extract("Kim Yo Jong, die Schwester von Kim, kritisierte Seoul.", actors=[kim])
     assert [m.actor for m in ex.mentions if m.type == "person"] == ["kim-yo-jong", "kim-jong-un"]
+
+
+# --- the plain-list view of a Doc (doctext.py) agrees with spaCy's own ----------------------------
+
+def test_doc_index_agrees_with_spacy():
+    import random
+
+    import spacy
+
+    from dossier.extraction.components import register_extensions
+    from dossier.extraction.doctext import doc_index, get_spans, make_doc
+
+    register_extensions()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("dossier_sentences")
+    text = ("Kim sagte: „Wir kommen.“ Putin reiste  am 3. September 2025 nach Peking.\n\n"
+            "Das war 1996. Danach kam er (wieder) »zurück«!  Ende.")
+    doc = nlp(make_doc(nlp, text))
+    index = doc_index(doc)
+    assert index.text == doc.text and index.words == [t.text for t in doc]
+    assert [(s.start, s.end, s.text) for s in index.sentences] == [(s.start, s.end, s.text) for s in doc.sents]
+    rng = random.Random(0)
+    for _ in range(500):
+        start = rng.randrange(len(text))
+        end = rng.randrange(start + 1, len(text) + 1)
+        span = doc.char_span(start, end, alignment_mode="expand")
+        assert index.expand(start, end) == (span.start, span.end)
+    nlp.add_pipe("dossier_dates")
+    doc = nlp(make_doc(nlp, text))
+    assert [(f.start, f.end, f.value) for f in get_spans(doc, "dates")] == [
+        (s.start, s.end, s._.value) for s in doc.spans["dates"]]

@@ -305,3 +305,15 @@ def test_offsets_are_consistent():
 )
 def test_counted_lemma(counted, lemma):
     assert counted_lemma(counted) == lemma
+
+
+def test_previous_word_beyond_the_search_window():
+    from dossier.extraction import quantities
+
+    long_word = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetzesnovelle" * 2
+    sentence = f"Laut {long_word}   rund 20 Soldaten"
+    pos = sentence.index("20")
+    assert quantities._last_run(sentence, pos).span() == quantities._PREV_WORD_RE.search(sentence, 0, pos).span()
+    pos = sentence.index("rund")
+    assert quantities._prev_word(sentence, pos) == long_word.lower()
+    assert only(sentence).qualifier == "approx"

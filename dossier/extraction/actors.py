@@ -8,8 +8,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
+from .doctext import doc_index
 from .lexicon import AliasEntry, Lexicon, slugify
 
 _ADJ_ENDING = re.compile(r"(?<=...)(en|em|er|es|e)$")
@@ -59,13 +60,21 @@ def genitive_base(text: str) -> str | None:
 
 
 class ActorFinder:
-    """Holds the token patterns built from a Lexicon; `find(doc)` returns mentions."""
+    """Holds the token patterns built from a Lexicon; `find(doc)` returns mentions.
+
+    The passes work on the token texts as plain strings (see doctext.py); everything that
+    depends on one word only (name word? role word? alias start?) is computed once per
+    distinct word and cached, since the same words come back in every article.
+    """
 
     def __init__(self, lexicon: Lexicon, tokenize, nouns: frozenset[str]):
         self.lexicon = lexicon
         self.nouns = nouns
         self._noun_cache: dict[tuple[str, bool], bool] = {}  # the compound check is the hot spot
         self._role_cache: dict[str, str | None] = {}
+        self._name_cache: dict[tuple[str, bool], bool] = {}
+        self._word_cache: dict[str, _Word] = {}
+        self._punct_cache: dict[str, bool] = {}
         self.patterns: dict[tuple[str, ...], AliasEntry] = {}
         for alias, entry in lexicon.aliases.items():
             words = [t for t in tokenize(alias) if not t.is_space]
@@ -75,6 +84,8 @@ class ActorFinder:
             self.patterns[alias_keys([t.text for t in words])] = entry
         self.max_len = max((len(k) for k in self.patterns), default=1)
         self.first_words = {k[0] for k in self.patterns}
+        # every proper prefix of a pattern: a longer alias can only start with one of them
+        self.prefixes = {k[:n] for k in self.patterns for n in range(1, len(k))}
 
     # -- helpers ------------------------------------------------------------------------------
     def is_noun(self, text: str, *, compounds: bool = True) -> bool:
@@ -103,8 +114,14 @@ class ActorFinder:
                     return True
         return False
 
-    def is_name_word(self, token: Token, *, continuation: bool = False) -> bool:
-        text = token.text
+    def is_name_word(self, text: str, *, continuation: bool = False) -> bool:
+        key = (text, continuation)
+        known = self._name_cache.get(key)
+        if known is None:
+            known = self._name_cache[key] = self._is_name_word(text, continuation)
+        return known
+
+    def _is_name_word(self, text: str, continuation: bool) -> bool:
         if not text[:1].isupper() or not re.match(r"^[\w\-’']+$", text) or any(c.isdigit() for c in text):
             return False
         if text.casefold() in _FUNCTION_WORDS or _GLUED.search(text) or text.isupper() and len(text) > 1 and not continuation:
@@ -117,9 +134,9 @@ class ActorFinder:
         compounds = not continuation
         return not self.is_noun(text, compounds=compounds) and not self.is_noun(genitive_base(text) or text, compounds=compounds)
 
-    def role_class(self, token: Token) -> str | None:
-        """'person', 'organization' or 'place' when the token is a role/head word."""
-        low = token.lower_
+    def role_class(self, text: str) -> str | None:
+        """'person', 'organization' or 'place' when the word is a role/head word."""
+        low = text.lower()  # Token.lower_
         if low not in self._role_cache:
             self._role_cache[low] = self._role_class(low)
         return self._role_cache[low]
@@ -133,11 +150,37 @@ class ActorFinder:
                     return cls
         return None
 
-    def role_text(self, doc: Doc, role_index: int) -> str:
+    def word(self, text: str) -> _Word:
+        """What the passes need to know about one word (cached)."""
+        known = self._word_cache.get(text)
+        if known is None:
+            base = genitive_base(text)
+            upper = text[:1].isupper()
+            first = norm(text) in self.first_words
+            base_norm = norm(base) if base else None
+            known = self._word_cache[text] = _Word(
+                norm=norm(text),
+                base_norm=base_norm,
+                alias_start=bool(first or base),
+                # A word that starts no longer alias can only be a one-word alias in the genitive.
+                alias_here=first or (base_norm is not None and (base_norm,) in self.patterns),
+                upper=upper,
+                role=self.role_class(text) if upper else None,
+                name=self.is_name_word(text),
+                lower=text.lower(),
+            )
+        return known
+
+    def is_punct(self, doc: Doc, text: str) -> bool:
+        known = self._punct_cache.get(text)
+        if known is None:
+            known = self._punct_cache[text] = doc.vocab[text].is_punct
+        return known
+
+    def role_text(self, words: list[str], role_index: int) -> str:
         """The role as stated, in base form, with the adjectives right before it:
         'des chinesischen Präsidenten' -> 'chinesischer Präsident'."""
-        token = doc[role_index]
-        word = token.text
+        word = words[role_index]
         low = word.casefold()
         for ending in ("en", "s", "n"):
             base = low[: -len(ending)]
@@ -148,31 +191,45 @@ class ActorFinder:
         # Adjectives count only after an article or a genitive name ("der frühere", "Kims
         # verstorbener"); otherwise the word before is a verb ("hatte US-Präsident").
         i = role_index - 1
-        while i >= 0 and i > role_index - 4 and doc[i].text[:1].islower() and doc[i].is_alpha \
-                and _ADJ_ENDING.search(doc[i].lower_) and doc[i].lower_ not in _FUNCTION_WORDS:
+        while i >= 0 and i > role_index - 4 and words[i][:1].islower() and words[i].isalpha() \
+                and _ADJ_ENDING.search(words[i].lower()) and words[i].lower() not in _FUNCTION_WORDS:
             i -= 1
         adjectives = []
-        if i < role_index - 1 and i >= 0 and (doc[i].lower_ in _DETERMINERS or genitive_base(doc[i].text)):
-            adjectives = [norm(t.text) + ("e" if feminine else "er") for t in doc[i + 1 : role_index]]
+        if i < role_index - 1 and i >= 0 and (words[i].lower() in _DETERMINERS or genitive_base(words[i])):
+            adjectives = [norm(t) + ("e" if feminine else "er") for t in words[i + 1 : role_index]]
         return " ".join([*adjectives, word])
 
     # -- passes -------------------------------------------------------------------------------
-    def match_alias(self, doc: Doc, i: int) -> tuple[int, AliasEntry] | None:
-        for length in range(min(self.max_len, len(doc) - i), 0, -1):
-            words = [t.text for t in doc[i : i + length]]
-            if any(t.is_space or t.is_punct for t in doc[i : i + length]):
+    def match_alias(self, doc: Doc, words: list[str], i: int) -> tuple[int, AliasEntry] | None:
+        """The longest alias starting at word i (its last word may be a genitive)."""
+        first = self.word(words[i])
+        # Only lengths whose first words are a pattern prefix can match.
+        longest = 1
+        key: tuple[str, ...] = (first.norm,)
+        while longest < self.max_len and i + longest < len(words) and key in self.prefixes:
+            key = (*key, self.word(words[i + longest]).norm)
+            longest += 1
+        for length in range(longest, 0, -1):
+            window = words[i : i + length]
+            if any(w.isspace() or self.is_punct(doc, w) for w in window):
                 continue
-            entry = self.patterns.get(alias_keys(words))
+            keys = tuple(self.word(w).norm for w in window)
+            entry = self.patterns.get(keys)
             if entry is None:
-                base = genitive_base(words[-1])
-                if base:
-                    entry = self.patterns.get(alias_keys([*words[:-1], base]))
+                base_norm = self.word(window[-1]).base_norm
+                if base_norm is not None:
+                    entry = self.patterns.get((*keys[:-1], base_norm))
             if entry is not None:
                 return length, entry
         return None
 
     def find(self, doc: Doc) -> list[Found]:
-        used = [False] * len(doc)
+        index = doc_index(doc)
+        words = index.words
+        n = len(words)
+        cache = self._word_cache
+        info = [cache.get(w) or self.word(w) for w in words]
+        used = [False] * n
         found: list[Found] = []
 
         def take(start: int, end: int, entry: AliasEntry, role: str | None = None) -> Found:
@@ -184,14 +241,15 @@ class ActorFinder:
 
         # 1. curated aliases and country names
         i = 0
-        while i < len(doc):
-            hit = self.match_alias(doc, i) if norm(doc[i].text) in self.first_words or genitive_base(doc[i].text) else None
+        while i < n:
+            hit = self.match_alias(doc, words, i) if info[i].alias_here else None
             if hit:
                 length, entry = hit
-                nxt = doc[i + length] if i + length < len(doc) else None
+                nxt = words[i + length] if i + length < n else None
                 # "Kim" followed by an unknown name word is somebody else ("Kim Yo-jong").
                 if length == 1 and entry.type == "person" and nxt is not None and self.is_name_word(nxt, continuation=True) \
-                        and self.match_alias(doc, i + 1) is None and nxt.text[:1].isupper() and not self.role_class(nxt):
+                        and (not info[i + 1].alias_here or self.match_alias(doc, words, i + 1) is None) \
+                        and nxt[:1].isupper() and not self.role_class(nxt):
                     i += 1
                     continue
                 if entry.actor.casefold() not in self.lexicon.reject:
@@ -201,64 +259,67 @@ class ActorFinder:
             i += 1
 
         # 2. a role word followed by a name: "Außenministerin Choe Son Hui", "Nachrichtenagentur KCNA"
-        for i, token in enumerate(doc):
-            cls = self.role_class(token) if token.text[:1].isupper() else None
-            if cls is None or used[i]:
+        for i in [k for k in range(n) if info[k].role]:
+            cls = info[i].role
+            if used[i]:
                 continue
             j = i + 1
-            while j < len(doc) and j - i <= 4 and not used[j] and self._role_name_word(doc[j], cls, first=j == i + 1):
+            while j < n and j - i <= 4 and not used[j] and self._role_name_word(words[j], cls, first=j == i + 1):
                 j += 1
             if j > i + 1:
-                name = " ".join(t.text for t in doc[i + 1 : j])
+                name = " ".join(words[i + 1 : j])
                 entry = AliasEntry(slugify(name), name, cls, False)  # type: ignore[arg-type]
-                take(i + 1, j, entry, self.role_text(doc, i) if cls == "person" else None)
+                take(i + 1, j, entry, self.role_text(words, i) if cls == "person" else None)
 
         # 3. two or more unknown capitalised words in a row: a person ("Kurt Campbell")
         i = 0
-        while i < len(doc):
+        for start in [k for k in range(n) if info[k].name]:
+            if start < i:
+                continue
+            i = start
             j = i
-            while j < len(doc) and not used[j] and self.is_name_word(doc[j], continuation=j > i) and j - i < 4:
+            while j < n and not used[j] and self.is_name_word(words[j], continuation=j > i) and j - i < 4:
                 j += 1
             if j - i >= 2:
-                name = " ".join(t.text for t in doc[i:j])
+                name = " ".join(words[i:j])
                 # "in Buenos Aires": a multi-word name after a place preposition is a place
-                kind = "place" if i > 0 and doc[i - 1].lower_ in _PLACE_PREPOSITIONS else "person"
+                kind = "place" if i > 0 and info[i - 1].lower in _PLACE_PREPOSITIONS else "person"
                 take(i, j, AliasEntry(slugify(name), name, kind, False))
                 i = j
-            else:
-                i += 1
 
         # 4. single words: the surname of a person found above, or an unknown place after a preposition
         surnames = {}
         for f in found:
             if f.entry.type == "person" and not f.entry.curated and f.end - f.start >= 2:
-                surnames[doc[f.end - 1].text] = f.entry
-        for i, token in enumerate(doc):
-            if used[i] or not token.text[:1].isupper():
+                surnames[words[f.end - 1]] = f.entry
+        sentence_starts = set(index.sentence_starts)
+        for i in [k for k in range(n) if info[k].upper]:
+            if used[i]:
                 continue
-            base = genitive_base(token.text)
-            entry = surnames.get(token.text) or (surnames.get(base) if base else None)
-            if not entry and not self.is_name_word(token):
+            text = words[i]
+            base = genitive_base(text)
+            entry = surnames.get(text) or (surnames.get(base) if base else None)
+            if not entry and not info[i].name:
                 continue
             if entry:
                 take(i, i + 1, entry)
-            elif i > 0 and doc[i - 1].lower_ in _PLACE_PREPOSITIONS and not token.is_sent_start \
-                    and token.text.isalpha() and not token.text.isupper() and not self._before_noun(doc, i):
-                take(i, i + 1, AliasEntry(slugify(token.text), token.text, "place", False))
+            elif i > 0 and info[i - 1].lower in _PLACE_PREPOSITIONS and i not in sentence_starts \
+                    and text.isalpha() and not text.isupper() and not self._before_noun(words, i):
+                take(i, i + 1, AliasEntry(slugify(text), text, "place", False))
 
-        self.attach_roles(doc, found)
+        self.attach_roles(words, found)
         return sorted(found, key=lambda f: f.start)
 
-    def _before_noun(self, doc: Doc, i: int) -> bool:
+    def _before_noun(self, words: list[str], i: int) -> bool:
         """'im Nahen Osten': a capitalised adjective inside a longer name, not a place itself."""
-        return i + 1 < len(doc) and doc[i + 1].text[:1].isupper() and self.is_noun(doc[i + 1].text)
+        return i + 1 < len(words) and words[i + 1][:1].isupper() and self.is_noun(words[i + 1])
 
-    def _role_name_word(self, token: Token, cls: str, *, first: bool) -> bool:
-        if cls == "organization" and first and token.text.isupper() and token.is_alpha:
+    def _role_name_word(self, text: str, cls: str, *, first: bool) -> bool:
+        if cls == "organization" and first and text.isupper() and text.isalpha():
             return True  # acronyms: "Nachrichtenagentur KCNA"
-        return self.is_name_word(token, continuation=not first)
+        return self.is_name_word(text, continuation=not first)
 
-    def attach_roles(self, doc: Doc, found: list[Found]) -> None:
+    def attach_roles(self, words: list[str], found: list[Found]) -> None:
         """Role words right before a person ("Staatschef Wladimir Putin"), and an alias that is
         itself a role ("Nordkoreas Machthaber Kim Jong Un") folded into the name's mention."""
         by_end = {f.end: f for f in found}
@@ -269,27 +330,40 @@ class ActorFinder:
             prev = by_end.get(f.start)
             if prev is not None and prev.entry.actor == f.entry.actor:
                 drop.append(prev)
-                role_idx = next((k for k in range(prev.end - 1, prev.start - 1, -1) if self.role_class(doc[k]) == "person"), None)
+                role_idx = next((k for k in range(prev.end - 1, prev.start - 1, -1) if self.role_class(words[k]) == "person"), None)
                 if role_idx is not None and f.role is None:
-                    f.role = self.role_text(doc, role_idx)
+                    f.role = self.role_text(words, role_idx)
                 continue
-            genitive = doc[f.end - 1].text != f.entry.name.split()[-1] and genitive_base(doc[f.end - 1].text)
+            genitive = words[f.end - 1] != f.entry.name.split()[-1] and genitive_base(words[f.end - 1])
             if genitive:
                 continue  # "Präsident Kims Vater": the role belongs to somebody else
-            if f.role is None and f.start > 0 and self.role_class(doc[f.start - 1]) == "person":
-                f.role = self.role_text(doc, f.start - 1)
+            if f.role is None and f.start > 0 and self.role_class(words[f.start - 1]) == "person":
+                f.role = self.role_text(words, f.start - 1)
             if f.role is None:
-                f.role = self.apposition_role(doc, f.end)
+                f.role = self.apposition_role(words, f.end)
         for d in drop:
             found.remove(d)
 
-    def apposition_role(self, doc: Doc, end: int) -> str | None:
+    def apposition_role(self, words: list[str], end: int) -> str | None:
         """'Kurt Campbell, der stellvertretende US-Außenminister, ...' -> role after the name."""
-        if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in {"der", "die"}:
+        if end + 2 < len(words) and words[end] == "," and words[end + 1].lower() in {"der", "die"}:
             k = end + 2
-            while k < len(doc) and k - end < 5 and doc[k].text[:1].islower() and doc[k].is_alpha:
+            while k < len(words) and k - end < 5 and words[k][:1].islower() and words[k].isalpha():
                 k += 1
-            if k < len(doc) and self.role_class(doc[k]) == "person":
-                return self.role_text(doc, k)
+            if k < len(words) and self.role_class(words[k]) == "person":
+                return self.role_text(words, k)
         return None
 
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """Per-word facts for the passes (see ActorFinder.word)."""
+
+    norm: str
+    base_norm: str | None  # norm of the genitive base ("Putins" -> "putin")
+    alias_start: bool  # pass 1 tries an alias match here (as the rule was written)
+    alias_here: bool  # ... and the match can succeed (a pattern's first word, or its genitive)
+    upper: bool  # capitalised
+    role: str | None  # role class, capitalised words only (pass 2)
+    name: bool  # is_name_word, not as a continuation (pass 3 starts only there)
+    lower: str  # Token.lower_

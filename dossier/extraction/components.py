@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .actors import ActorFinder
 from .dates import find_temporal_expressions
+from .doctext import Found, doc_index, set_sentence_starts, set_spans, tokens
 from .lexicon import AliasEntry, EventGroup, Lexicon, common_nouns
 from .quantities import find_quantities
 from .quotes import find_quotes
@@ -27,6 +28,7 @@ _OPENING_QUOTES = {"„", "»", "«", "“", '"', "‚"}
 _CLOSING_QUOTES = {"“", "”", "«", "»", '"', "‘"}
 _TERMINAL = {".", "!", "?"}
 _YEAR_WITH_STOP = re.compile(r"^(1[89]|20)\d\d\.$")
+_SPLIT_WORDS = {"„", "»", "“", "«", '"'} | _TERMINAL  # the only tokens that change the state
 
 
 def register_extensions() -> None:
@@ -50,32 +52,37 @@ class SentenceSplitter:
     """
 
     def __call__(self, doc: Doc) -> Doc:
+        # A loop over plain strings (no Token objects); the result is written in one call.
+        words = tokens(doc).words
+        last = len(words) - 1
+        firsts: list[int] = []
         in_quote = False
         start_next = True
-        for token in doc:
-            if token.is_space:
-                token.is_sent_start = token.i == 0  # whitespace belongs to the sentence before it
-                if "\n" in token.text:
+        for i, text in enumerate(words):
+            if text.isspace():  # Token.is_space
+                if i == 0:
+                    firsts.append(0)  # whitespace belongs to the sentence before it
+                if "\n" in text:
                     in_quote = False
                     start_next = True
                 continue
-            token.is_sent_start = start_next
-            start_next = False
-            text = token.text
-            if text in ("„", "»") or (text == '"' and not in_quote):
-                in_quote = True
-            elif text in ("“", "«") or (text == '"' and in_quote):
-                if in_quote and token.i > 0 and doc[token.i - 1].text in _TERMINAL:
-                    start_next = True
-                in_quote = False
-            elif text in _TERMINAL and not in_quote:
-                nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-                start_next = nxt is None or nxt.text not in _CLOSING_QUOTES
-            elif _YEAR_WITH_STOP.match(text) and not in_quote:
+            if start_next:
+                firsts.append(i)
+                start_next = False
+            if text in _SPLIT_WORDS:
+                if text in ("„", "»") or (text == '"' and not in_quote):
+                    in_quote = True
+                elif text in ("“", "«") or (text == '"' and in_quote):
+                    if in_quote and i > 0 and words[i - 1] in _TERMINAL:
+                        start_next = True
+                    in_quote = False
+                elif not in_quote:  # . ! ?
+                    start_next = i == last or words[i + 1] not in _CLOSING_QUOTES
+            elif text[:1] in "12" and not in_quote and _YEAR_WITH_STOP.match(text):
                 # The tokenizer keeps "1996." whole (as it does "3." in "3. September"): a year
                 # with a full stop before a capitalised word ends the sentence.
-                nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
-                start_next = nxt is not None and nxt.is_space is False and nxt.text[:1].isupper()
+                start_next = i < last and not words[i + 1].isspace() and words[i + 1][:1].isupper()
+        set_sentence_starts(doc, firsts)
         return doc
 
 
@@ -129,22 +136,17 @@ class ActorRecognizer:
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None:
             raise ValueError(f"{self.name}: call initialize(lexicon=...) before use")
-        spans = []
-        for found in self.finder.find(doc):
-            span = Span(doc, found.start, found.end, label=found.entry.type)
-            span._.value = {"entry": found.entry, "role": found.role}
-            spans.append(span)
+        found = [Found(f.start, f.end, f.entry.type, {"entry": f.entry, "role": f.role}) for f in self.finder.find(doc)]
         if self.use_model_ents and doc.has_annotation("ENT_IOB"):
-            taken = {i for s in spans for i in range(s.start, s.end)}
+            taken = {i for f in found for i in range(f.start, f.end)}
             for ent in doc.ents:
                 kind = _ENT_TYPES.get(ent.label_)
                 if kind and not taken.intersection(range(ent.start, ent.end)):
                     from .lexicon import slugify
 
-                    span = Span(doc, ent.start, ent.end, label=kind)
-                    span._.value = {"entry": AliasEntry(slugify(ent.text), ent.text, kind, False), "role": None}
-                    spans.append(span)
-        doc.spans["actors"] = sorted(spans, key=lambda s: s.start)
+                    entry = AliasEntry(slugify(ent.text), ent.text, kind, False)
+                    found.append(Found(ent.start, ent.end, kind, {"entry": entry, "role": None}))
+        set_spans(doc, "actors", sorted(found, key=lambda f: f.start))
         return doc
 
     def to_disk(self, path: str | Path, *, exclude: tuple = ()) -> None:
@@ -157,10 +159,6 @@ class ActorRecognizer:
         return self
 
 
-def _char_span(doc: Doc, sent: Span, start: int, end: int) -> Span | None:
-    return doc.char_span(sent.start_char + start, sent.start_char + end, alignment_mode="expand")
-
-
 @Language.factory("dossier_dates")
 def make_date_finder(nlp: Language, name: str) -> DateFinder:
     return DateFinder()
@@ -171,14 +169,14 @@ class DateFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         anchor: dt.date | None = doc._.anchor
-        spans = []
-        for sent in doc.sents:
+        index = doc_index(doc)
+        found = []
+        for sent in index.sentences:
             for expr in find_temporal_expressions(sent.text, anchor):
-                span = _char_span(doc, sent, expr.start, expr.end)
-                if span is not None:
-                    span._.value = expr
-                    spans.append(span)
-        doc.spans["dates"] = spans
+                tokens_ = index.expand(sent.start_char + expr.start, sent.start_char + expr.end)
+                if tokens_ is not None:
+                    found.append(Found(*tokens_, "", expr))
+        set_spans(doc, "dates", found)
         return doc
 
 
@@ -189,14 +187,14 @@ def make_quantity_finder(nlp: Language, name: str) -> QuantityFinder:
 
 class QuantityFinder:
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
-        for sent in doc.sents:
+        index = doc_index(doc)
+        found = []
+        for sent in index.sentences:
             for quantity in find_quantities(sent.text):
-                span = _char_span(doc, sent, quantity.start, quantity.end)
-                if span is not None:
-                    span._.value = quantity
-                    spans.append(span)
-        doc.spans["quantities"] = spans
+                tokens_ = index.expand(sent.start_char + quantity.start, sent.start_char + quantity.end)
+                if tokens_ is not None:
+                    found.append(Found(*tokens_, "", quantity))
+        set_spans(doc, "quantities", found)
         return doc
 
 
@@ -207,16 +205,16 @@ def make_quote_finder(nlp: Language, name: str) -> QuoteFinder:
 
 class QuoteFinder:
     def __call__(self, doc: Doc) -> Doc:
-        spans = []
+        index = doc_index(doc)
+        found = []
         previous = None
-        for sent in doc.sents:
+        for sent in index.sentences:
             for quote in find_quotes(sent.text, previous_sentence=previous):
-                span = _char_span(doc, sent, quote.start, quote.end)
-                if span is not None:
-                    span._.value = quote
-                    spans.append(span)
+                tokens_ = index.expand(sent.start_char + quote.start, sent.start_char + quote.end)
+                if tokens_ is not None:
+                    found.append(Found(*tokens_, "", quote))
             previous = sent.text
-        doc.spans["quotes"] = spans
+        set_spans(doc, "quotes", found)
         return doc
 
 

@@ -27,6 +27,7 @@ Overlapping candidates are resolved in favour of the longest one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -228,28 +229,36 @@ _WEEKDAY_RE = re.compile(rf"""
     (?!\w)
 """, _FLAGS)
 
+_PERIOD_UNIT_WORDS = (
+    "Wochenende", "Woche", "Monats", "Monat", "Jahres", "Jahr", "Vorwoche", "Vormonats", "Vormonat", "Vorjahres", "Vorjahr",
+    "Jahresende", "Jahresanfang", "Jahresbeginn", "Jahresmitte", "Monatsende", "Monatsanfang", "Monatsbeginn", "Monatsmitte",
+)
+_PERIOD_UNIT = "(?:" + "|".join(_PERIOD_UNIT_WORDS) + ")"
 _RELATIVE_PERIOD_RE = re.compile(rf"""
     (?<![\w.])
     (?:(?P<prep>seit|ab|bis)\s+)?
     (?:(?P<part>{_PART})\s+)?
     (?:(?P<article>im|in\s+der|in|am|an|des|der|dem|zum|zur|übers)\s+)?
     (?:(?P<mod>{_MODIFIER})\s+)?
-    (?P<unit>Wochenende|Woche|Monats|Monat|Jahres|Jahr|Vorwoche|Vormonats|Vormonat|Vorjahres|Vorjahr
-        |Jahresende|Jahresanfang|Jahresbeginn|Jahresmitte|Monatsende|Monatsanfang|Monatsbeginn|Monatsmitte)
+    (?P<unit>{_PERIOD_UNIT})
     (?!\w)
 """, _FLAGS)
 
+_OFFSET_UNIT_WORDS = ("Tagen", "Tag", "Wochen", "Woche", "Monaten", "Monat", "Jahrzehnten", "Jahrzehnt", "Jahren", "Jahr")
+_OFFSET_UNIT = "(?:" + "|".join(_OFFSET_UNIT_WORDS) + ")"
 _OFFSET_RE = re.compile(rf"""
     (?<![\w.])
     (?P<prep>vor|seit|in)\s+
     (?:(?:rund|etwa|knapp|fast|gut|über|mehr\s+als|weniger\s+als|ungefähr|circa|ca\.|genau|exakt
         |nur|erst|bereits|schon|mindestens)\s+)?
     (?P<number>{_NUMBER})\s+
-    (?P<unit>Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahrzehnten|Jahrzehnt|Jahren|Jahr)
+    (?P<unit>{_OFFSET_UNIT})
     (?!\w)
 """, _FLAGS)
 
 _VAGUE_UNITS = r"(?:Jahrzehnten|Jahren|Monaten|Wochen|Tagen)"
+# every _VAGUE_RE match ends with one of these
+_VAGUE_LAST_WORDS = ("langem", "längerem", "kurzem", "Zeit", "Jahrzehnten", "Jahren", "Monaten", "Wochen", "Tagen")
 _VAGUE_RE = re.compile(rf"""
     (?<![\w.])
     (?:
@@ -281,19 +290,37 @@ _CAPITALISED_AFTER_RE = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 
 # --------------------------------------------------------------------------- tense
 
-_PAST_RE = re.compile(r"""
-    \b(?:hatte|hatten|hattest|war|waren|warst|wurde|wurden|worden|gewesen|gestern|vorgestern|damals
-        |zuletzt|zuvor|bislang|bisher|vergangene[mnrs]?|letzte[mnrs]?|vorige[mnrs]?
-        |fand|fanden|kam|kamen|traf|trafen|gab|gaben|ging|gingen|sprach|sprachen|hielt|hielten
-        |nahm|nahmen|begann|begannen|sagte|sagten|erklärte|erklärten|betonte|betonten|teilte|teilten
-        |kündigte|kündigten|berichtete|berichteten|meldete|meldeten|reiste|reisten|besuchte|besuchten)\b
-  | \bvor\s+(?:\w+\s+){0,2}?(?:Tagen|Tag|Wochen|Woche|Monaten|Monat|Jahren|Jahr|Jahrzehnten|kurzem)\b
+def _inflected_words(*stems: str) -> tuple[str, ...]:
+    """ "letzte" -> letzte, letztem, letzten, letzter, letztes (as the pattern letzte[mnrs]?)."""
+    return tuple(stem + ending for stem in stems for ending in ("", "m", "n", "r", "s"))
+
+
+_PAST_WORDS = (
+    "hatte", "hatten", "hattest", "war", "waren", "warst", "wurde", "wurden", "worden", "gewesen", "gestern",
+    "vorgestern", "damals", "zuletzt", "zuvor", "bislang", "bisher", *_inflected_words("vergangene", "letzte", "vorige"),
+    "fand", "fanden", "kam", "kamen", "traf", "trafen", "gab", "gaben", "ging", "gingen", "sprach", "sprachen", "hielt",
+    "hielten", "nahm", "nahmen", "begann", "begannen", "sagte", "sagten", "erklärte", "erklärten", "betonte",
+    "betonten", "teilte", "teilten", "kündigte", "kündigten", "berichtete", "berichteten", "meldete", "meldeten",
+    "reiste", "reisten", "besuchte", "besuchten",
+)
+_PAST_UNITS = ("Tagen", "Tag", "Wochen", "Woche", "Monaten", "Monat", "Jahren", "Jahr", "Jahrzehnten", "kurzem")
+_PAST_RE = re.compile(rf"""
+    \b(?:{"|".join(_PAST_WORDS)})\b
+  | \bvor\s+(?:\w+\s+){{0,2}}?(?:{"|".join(_PAST_UNITS)})\b
 """, _FLAGS)
-_FUTURE_RE = re.compile(r"""
-    \b(?:wird|werden|werde|wirst|will|wollen|wolle|soll|sollen|solle|plant|planen|geplant|vorgesehen
-        |angesetzt|beabsichtigt|übermorgen|kommende[mnrs]?|nächste[mnrs]?|künftig|demnächst|bald)\b
-  | \bin\s+(?:\w+\s+)?(?:Tagen|Wochen|Monaten|Jahren)\b
+_FUTURE_WORDS = (
+    "wird", "werden", "werde", "wirst", "will", "wollen", "wolle", "soll", "sollen", "solle", "plant", "planen",
+    "geplant", "vorgesehen", "angesetzt", "beabsichtigt", "übermorgen", *_inflected_words("kommende", "nächste"),
+    "künftig", "demnächst", "bald",
+)
+_FUTURE_UNITS = ("Tagen", "Wochen", "Monaten", "Jahren")
+_FUTURE_RE = re.compile(rf"""
+    \b(?:{"|".join(_FUTURE_WORDS)})\b
+  | \bin\s+(?:\w+\s+)?(?:{"|".join(_FUTURE_UNITS)})\b
 """, _FLAGS)
+# The same, as sets of lowercase words (see _count_tense_words).
+_PAST_SET, _FUTURE_SET = frozenset(w.lower() for w in _PAST_WORDS), frozenset(w.lower() for w in _FUTURE_WORDS)
+_PAST_UNIT_SET, _FUTURE_UNIT_SET = frozenset(w.lower() for w in _PAST_UNITS), frozenset(w.lower() for w in _FUTURE_UNITS)
 _TOMORROW_RE = re.compile(r"\bmorgen\b")  # case-sensitive: "Morgen" is usually the noun
 # participle shapes: gelobt, abgehalten, passiert, entsandt
 _PARTICIPLE = r"""(?:(?:ge[a-zäöüß]{2,}|[a-zäöüß]+ge[a-zäöüß]{2,}|(?:be|ent|er|ver|zer|emp|miss)[a-zäöüß]{2,})(?:t|en)
@@ -321,12 +348,26 @@ def _ends_with_participle(clause: str) -> bool:
     return _PARTICIPLE_RE.fullmatch(words[-1]) is not None
 
 
+def _count_tense_words(text: str, words: list[str] | None, pattern: re.Pattern[str], single: frozenset[str],
+                       lead: str, units: frozenset[str]) -> int:
+    """``len(pattern.findall(text))`` for _PAST_RE/_FUTURE_RE. Their first branch matches whole
+    words, so without a match of the second ("vor"/"in" ... a unit word) the count is the number
+    of words in ``single``; ``words`` are the lowercase word runs (None: no fast path)."""
+    if words is None or (lead in words and not units.isdisjoint(words)):
+        return len(pattern.findall(text))
+    return sum(1 for word in words if word in single)
+
+
 def detect_tense(text: str) -> Tense | None:
     """Guess whether ``text`` talks about the past or the future (simple German rules)."""
-    if any(m["participle"] not in _NOT_PARTICIPLES for m in _PERFECT_INFINITIVE_RE.finditer(text)):
+    if ("haben" in text or "sein" in text) and any(  # the pattern needs one of them
+            m["participle"] not in _NOT_PARTICIPLES for m in _PERFECT_INFINITIVE_RE.finditer(text)):
         return "past"  # "soll ... passiert haben"
-    past = len(_PAST_RE.findall(text)) + _ends_with_participle(text)
-    future = len(_FUTURE_RE.findall(text)) + len(_TOMORROW_RE.findall(text))
+    low = text.lower()
+    words = _WORD_RUN_RE.findall(low) if len(low) == len(text) and not _ODD_CASE_RE.search(text) else None
+    past = _count_tense_words(text, words, _PAST_RE, _PAST_SET, "vor", _PAST_UNIT_SET) + _ends_with_participle(text)
+    future = _count_tense_words(text, words, _FUTURE_RE, _FUTURE_SET, "in", _FUTURE_UNIT_SET) + (
+        len(_TOMORROW_RE.findall(text)) if "morgen" in text else 0)
     if past > future:
         return "past"
     if future > past:
@@ -445,6 +486,78 @@ def _qualifier(*words: str | None) -> str | None:
 # --------------------------------------------------------------------------- context
 
 
+# --------------------------------------------------------------------------- fast scanning
+#
+# Running every family regex over every sentence is what made this module slow: each tries a
+# match at every position. But every expression of a family contains a trigger word (a number,
+# a month name, "Woche", ...) that is a whole word (a run of \w characters), and starts at a
+# word start at most `reach` whitespace gaps before it (counted in the pattern, plus one).
+# `_Context.finditer` tries `pattern.match` only at those word starts: the same matches as
+# `pattern.finditer(text)`, and nothing at all to do in a sentence without trigger words.
+
+_MONTH_WORD, _WEEKDAY_WORD, _RELATIVE_DAY_WORD, _PERIOD_WORD, _OFFSET_WORD, _VAGUE_WORD = (1 << n for n in range(6))
+# A number is a trigger only at a word start (as every number of the patterns is), by its length:
+# a day ("3." in "3. Mai", "3.9.") has one or two digits, a year four (or more: "2019bis2021"
+# is one word), a decade ("90er", "1990er") two or four.
+_DAY_NUMBER, _YEAR_NUMBER, _DECADE_NUMBER = (1 << n for n in range(6, 9))
+_NUMBER_FLAGS = {1: _DAY_NUMBER, 2: _DAY_NUMBER | _DECADE_NUMBER, 4: _YEAR_NUMBER | _DECADE_NUMBER}
+_TRIGGER_WORDS: tuple[tuple[int, Iterable[str]], ...] = (  # flag, the (case-insensitive) trigger words
+    (_MONTH_WORD, {m.rstrip(".") for m in MONTHS}),  # "jan." is the word "jan" and a full stop
+    (_WEEKDAY_WORD, {w + t for w in WEEKDAYS for t in ("", *TIMES_OF_DAY)}),  # as _WEEKDAY_RE: "Dienstagabend"
+    (_RELATIVE_DAY_WORD, RELATIVE_DAYS),
+    (_PERIOD_WORD, _PERIOD_UNIT_WORDS),
+    (_OFFSET_WORD, _OFFSET_UNIT_WORDS),
+    (_VAGUE_WORD, _VAGUE_LAST_WORDS),
+)
+_TRIGGER_FLAGS: dict[str, int] = {}  # lowercase trigger word -> flags
+for _flag, _words in _TRIGGER_WORDS:
+    for _word in _words:
+        _TRIGGER_FLAGS[_word.lower()] = _TRIGGER_FLAGS.get(_word.lower(), 0) | _flag
+_TRIGGER_SET = frozenset(_TRIGGER_FLAGS)
+_TRIGGER_FULLMATCH = tuple((flag, re.compile(_alt(words), _FLAGS)) for flag, words in _TRIGGER_WORDS)
+_DIGITS_RE = re.compile(r"\d+")
+_WORD_RUN_RE = re.compile(r"\w+")
+_CHUNK_RE = re.compile(r"\S+")
+# Characters that IGNORECASE matches differently from str.lower() ("ſ" matches "s"; "İ" lowercases
+# to two characters): with one of them the words are classified one by one, the exact slow way.
+_ODD_CASE_RE = re.compile("[ſıİ]")
+_whole_word_res: dict[str, re.Pattern[str]] = {}
+
+
+def _whole_word(word: str) -> re.Pattern[str]:
+    pattern = _whole_word_res.get(word)
+    if pattern is None:
+        pattern = _whole_word_res[word] = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
+    return pattern
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"  # what \w matches
+
+
+def _trigger_hits(text: str) -> list[tuple[int, int]]:
+    """(position, flags) inside every trigger word of ``text``, in order (digits: each digit run)."""
+    hits = []
+    for m in _DIGITS_RE.finditer(text):
+        start = m.start()
+        if start == 0 or not _is_word_char(text[start - 1]):
+            digits = m.end() - start
+            hits.append((start, _NUMBER_FLAGS.get(digits, _YEAR_NUMBER if digits > 4 else 0)))
+    low = text.lower()
+    if len(low) == len(text) and not _ODD_CASE_RE.search(text):
+        # findall and the set intersection run in C; most sentences stop here
+        for word in _TRIGGER_SET.intersection(_WORD_RUN_RE.findall(low)):
+            flags = _TRIGGER_FLAGS[word]
+            hits += [(m.start(), flags) for m in _whole_word(word).finditer(low)]
+    else:
+        for m in _WORD_RUN_RE.finditer(text):
+            flags = sum(flag for flag, pattern in _TRIGGER_FULLMATCH if pattern.fullmatch(m[0]))
+            if flags:
+                hits.append((m.start(), flags))
+    hits.sort()
+    return hits
+
+
 class _Context:
     """The sentence, its anchor and the tense hint shared by all expression families."""
 
@@ -452,7 +565,59 @@ class _Context:
         self.text = text
         self.anchor = anchor
         self._tense = tense
-        self._sentence_tense = tense if tense is not None else detect_tense(text)
+        self._sentence_tense_known = tense is not None
+        self._sentence_tense_value = tense
+        self.flags = 0  # union of the trigger flags of all words
+        self._trigger_words: list[tuple[int, int]] = []  # (index in _word_starts, flags)
+        self._word_starts: list[int] = []
+        self._chunk_starts: list[int] = []
+        self._candidates: dict[tuple[int, int], list[int]] = {}
+        hits = _trigger_hits(text)
+        if hits:
+            self._index_words(hits)
+
+    def _index_words(self, hits: list[tuple[int, int]]) -> None:
+        self._word_starts = [m.start() for m in _WORD_RUN_RE.finditer(self.text)]
+        self._chunk_starts = [m.start() for m in _CHUNK_RE.finditer(self.text)]
+        for hit, flags in hits:
+            self._trigger_words.append((bisect_right(self._word_starts, hit) - 1, flags))
+            self.flags |= flags
+
+    def finditer(self, pattern: re.Pattern[str], trigger: int, reach: int) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(self.text)`` for a family whose every match starts at a word start at
+        most ``reach`` whitespace gaps before a word with the ``trigger`` flag."""
+        if not self.flags & trigger:
+            return
+        pos = 0
+        for start in self._candidate_starts(trigger, reach):
+            if start < pos:
+                continue
+            m = pattern.match(self.text, start)
+            if m:
+                yield m
+                pos = m.end()
+
+    def _candidate_starts(self, trigger: int, reach: int) -> list[int]:
+        key = (trigger, reach)
+        found = self._candidates.get(key)
+        if found is None:
+            chunks, starts = self._chunk_starts, self._word_starts
+            picked: set[int] = set()
+            for n, flags in self._trigger_words:
+                if flags & trigger:
+                    chunk = bisect_right(chunks, starts[n]) - 1
+                    first = bisect_left(starts, chunks[max(0, chunk - reach)])
+                    picked.update(starts[first:n + 1])
+            found = self._candidates[key] = sorted(picked)
+        return found
+
+    @property
+    def _sentence_tense(self) -> Tense | None:
+        # Only relative expressions need the tense; most sentences have none.
+        if not self._sentence_tense_known:
+            self._sentence_tense_value = detect_tense(self.text)
+            self._sentence_tense_known = True
+        return self._sentence_tense_value
 
     def tense_at(self, pos: int) -> Tense | None:
         if self._tense is not None:
@@ -491,10 +656,10 @@ _Found = Iterator[TemporalExpression | None]
 
 def _numeric_dates(ctx: _Context) -> _Found:
     """ "2025-09-02", "02.09.2025", "02.09.25", "am 2.9." """
-    for m in _ISO_DATE_RE.finditer(ctx.text):
+    for m in ctx.finditer(_ISO_DATE_RE, _YEAR_NUMBER, 1):
         d = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
         yield ctx.absolute(m, _day_value(d) if d else None, None)
-    for m in _NUMERIC_DATE_RE.finditer(ctx.text):
+    for m in ctx.finditer(_NUMERIC_DATE_RE, _DAY_NUMBER, 3):
         day, month, year = int(m["day"]), int(m["month"]), m["year"]
         qualifier = _qualifier(m["prep"])
         if year is None:
@@ -512,14 +677,16 @@ def _numeric_dates(ctx: _Context) -> _Found:
 
 def _day_month_dates(ctx: _Context) -> _Found:
     """ "3. September", "am Mittwoch, 3. September 2025", "18. und 19. Juni", "30. Juni bis 2. Juli" """
-    for m in _DAY_MONTH_RE.finditer(ctx.text):
+    if not ctx.flags & _MONTH_WORD:
+        return  # all three patterns need a month name
+    for m in ctx.finditer(_DAY_MONTH_RE, _DAY_NUMBER, 6):
         day, month, qualifier = int(m["day"]), MONTHS[m["month"].lower()], _qualifier(m["prep"])
         if m["year"]:
             d = _safe_date(int(m["year"]), month, day)
             yield ctx.absolute(m, _day_value(d) if d else None, qualifier)
         else:
             yield ctx.relative(m, _day_resolver(ctx, m, day, month, day, month, qualifier), qualifier)
-    for m in _DAY_RANGE_RE.finditer(ctx.text):
+    for m in ctx.finditer(_DAY_RANGE_RE, _DAY_NUMBER, 6):
         month, qualifier = MONTHS[m["month"].lower()], _qualifier(m["prep"])
         day1, day2 = int(m["day1"]), int(m["day2"])
         if day2 <= day1:
@@ -529,7 +696,7 @@ def _day_month_dates(ctx: _Context) -> _Found:
             yield ctx.absolute(m, _day_value(first, last) if first and last else None, qualifier)
         else:
             yield ctx.relative(m, _day_resolver(ctx, m, day1, month, day2, month, qualifier), qualifier)
-    for m in _CROSS_MONTH_RANGE_RE.finditer(ctx.text):
+    for m in ctx.finditer(_CROSS_MONTH_RANGE_RE, _DAY_NUMBER, 6):
         month1, month2 = MONTHS[m["month1"].lower()], MONTHS[m["month2"].lower()]
         day1, day2, qualifier = int(m["day1"]), int(m["day2"]), _qualifier(m["prep"])
         if m["year2"]:
@@ -558,11 +725,11 @@ def _day_resolver(ctx: _Context, m: re.Match[str], day1: int, month1: int, day2:
 
 def _months(ctx: _Context) -> _Found:
     """ "im Juli 2000", "Ende August", "im Mai", "im Mai letzten Jahres", "von Mai bis Juli 2024" """
-    for m in _MONTH_YEAR_RE.finditer(ctx.text):
+    for m in ctx.finditer(_MONTH_YEAR_RE, _MONTH_WORD, 3):
         qualifier = _qualifier(m["prep"], m["part"])
         yield ctx.absolute(m, _month_value(int(m["year"]), MONTHS[m["month"].lower()]), qualifier)
 
-    for m in _MONTH_ONLY_RE.finditer(ctx.text):
+    for m in ctx.finditer(_MONTH_ONLY_RE, _MONTH_WORD, 5):
         if not (m["prep"] or m["part"] or m["mod"] or m["yearref"]):
             continue  # a bare "Mai" is not enough evidence
         month, qualifier = MONTHS[m["month"].lower()], _qualifier(m["prep"], m["part"])
@@ -585,7 +752,7 @@ def _months(ctx: _Context) -> _Found:
             return _month_value(year, month)
         yield ctx.relative(m, resolve, qualifier)
 
-    for m in _MONTH_RANGE_RE.finditer(ctx.text):
+    for m in ctx.finditer(_MONTH_RANGE_RE, _MONTH_WORD, 2):
         if m["sep"].lower() == "und" and (m["prep"] or "").lower() != "zwischen":
             continue
         month1, month2 = MONTHS[m["month1"].lower()], MONTHS[m["month2"].lower()]
@@ -616,7 +783,7 @@ def _looks_like_count(ctx: _Context, m: re.Match[str], trusted: bool) -> bool:
 def _years(ctx: _Context) -> _Found:
     """ "2019", "im Jahr 2023", "seit 2024", "Ende 2023", "2019 bis 2021", "in den 1990er Jahren" """
     blocked: list[tuple[int, int]] = []
-    for m in _YEAR_RANGE_RE.finditer(ctx.text):
+    for m in ctx.finditer(_YEAR_RANGE_RE, _YEAR_NUMBER, 4):
         year1, raw2 = int(m["year1"]), m["year2"]
         year2 = year1 // 100 * 100 + int(raw2) if len(raw2) == 2 else int(raw2)
         if len(raw2) == 2 and year2 <= year1:
@@ -631,7 +798,7 @@ def _years(ctx: _Context) -> _Found:
             continue
         yield ctx.absolute(m, _year_value(year1, year2), _qualifier(m["prep"]))
 
-    for m in _YEAR_RE.finditer(ctx.text):
+    for m in ctx.finditer(_YEAR_RE, _YEAR_NUMBER, 5):
         if any(s <= m.start("year") < e for s, e in blocked):
             continue
         year = int(m["year"])
@@ -643,7 +810,7 @@ def _years(ctx: _Context) -> _Found:
             continue
         yield ctx.absolute(m, _year_value(year), _qualifier(m["prep"], m["part"]))
 
-    for m in _DECADE_RE.finditer(ctx.text):
+    for m in ctx.finditer(_DECADE_RE, _DECADE_NUMBER, 4):
         digits = m["decade"]
         if len(digits) == 2 and not (m["jahre"] or m["article"]):
             continue  # "90er" alone could be anything
@@ -653,7 +820,7 @@ def _years(ctx: _Context) -> _Found:
 
 def _relative_days(ctx: _Context) -> _Found:
     """ "heute", "gestern Abend", "bis morgen", "morgen und übermorgen" """
-    for m in _RELATIVE_DAY_RE.finditer(ctx.text):
+    for m in ctx.finditer(_RELATIVE_DAY_RE, _RELATIVE_DAY_WORD, 2):
         word1 = m["word1"]
         if word1 == "Morgen" and ctx.text[:m.start("word1")].strip(" \"„“'»«(") != "":
             continue  # capitalised "Morgen" inside a sentence is the noun ("am Morgen")
@@ -666,7 +833,7 @@ def _relative_days(ctx: _Context) -> _Found:
 
 def _weekdays(ctx: _Context) -> _Found:
     """ "am Mittwoch", "Dienstagabend", "am kommenden Freitag", "am heutigen Dienstag" """
-    for m in _WEEKDAY_RE.finditer(ctx.text):
+    for m in ctx.finditer(_WEEKDAY_RE, _WEEKDAY_WORD, 4):
         weekday, qualifier = WEEKDAYS[m["weekday"].lower()], _qualifier(m["prep"])
         mod = (m["mod"] or "").lower()
 
@@ -713,7 +880,7 @@ def _weekend(anchor: date, delta: int | None, direction: Tense | None) -> _Value
 
 def _relative_periods(ctx: _Context) -> _Found:
     """ "nächste Woche", "in der kommenden Woche", "dieses Jahr", "Ende des Monats", "im Vorjahr" """
-    for m in _RELATIVE_PERIOD_RE.finditer(ctx.text):
+    for m in ctx.finditer(_RELATIVE_PERIOD_RE, _PERIOD_WORD, 6):
         unit, delta, part = _PERIOD_UNITS[m["unit"].lower()]
         article = (m["article"] or "").lower()
         if delta is None:
@@ -740,7 +907,7 @@ def _relative_periods(ctx: _Context) -> _Found:
 
 def _offsets(ctx: _Context) -> _Found:
     """ "vor rund 14 Jahren", "seit sechs Jahren", "vor zwei Monaten", "in zwei Wochen" """
-    for m in _OFFSET_RE.finditer(ctx.text):
+    for m in ctx.finditer(_OFFSET_RE, _OFFSET_WORD, 5):
         number = m["number"]
         amount = int(number) if number.isdigit() else NUMBER_WORDS[number.lower()]
         sign = 1 if m["prep"].lower() == "in" else -1
@@ -763,14 +930,22 @@ def _offsets(ctx: _Context) -> _Found:
 
 def _vague(ctx: _Context) -> _Found:
     """ "seit langem", "seit Jahren", "vor kurzem", "in den letzten Jahren", "in jüngster Zeit" """
-    for m in _VAGUE_RE.finditer(ctx.text):
+    for m in ctx.finditer(_VAGUE_RE, _VAGUE_WORD, 5):
         yield ctx.vague(m, "seit" if m["seit"] else "vor" if m["vor"] else None)
 
 
 # in priority order: on equal length and start, the earlier family wins
-_FAMILIES: tuple[Callable[[_Context], _Found], ...] = (
-    _numeric_dates, _day_month_dates, _months, _years,
-    _relative_days, _weekdays, _relative_periods, _offsets, _vague,
+# (family, the trigger flags it needs: without any of them it cannot match)
+_FAMILIES: tuple[tuple[Callable[[_Context], _Found], int], ...] = (
+    (_numeric_dates, _YEAR_NUMBER | _DAY_NUMBER),
+    (_day_month_dates, _DAY_NUMBER),
+    (_months, _MONTH_WORD),
+    (_years, _YEAR_NUMBER | _DECADE_NUMBER),
+    (_relative_days, _RELATIVE_DAY_WORD),
+    (_weekdays, _WEEKDAY_WORD),
+    (_relative_periods, _PERIOD_WORD),
+    (_offsets, _OFFSET_WORD),
+    (_vague, _VAGUE_WORD),
 )
 
 
@@ -788,7 +963,9 @@ def find_temporal_expressions(text: str, anchor: date | None, *,
     if tense not in (None, "past", "future"):
         raise ValueError(f"tense must be 'past', 'future' or None, not {tense!r}")
     ctx = _Context(text, anchor, tense)
-    candidates = [expr for family in _FAMILIES for expr in family(ctx) if expr is not None]
+    if not ctx.flags:
+        return []  # no trigger word: no family can match
+    candidates = [expr for family, needs in _FAMILIES if ctx.flags & needs for expr in family(ctx) if expr is not None]
     chosen: list[TemporalExpression] = []
     for expr in sorted(candidates, key=lambda e: (e.start - e.end, e.start)):  # longest first (stable)
         if all(expr.end <= other.start or expr.start >= other.end for other in chosen):

@@ -143,6 +143,8 @@ _DIGITS_RE = re.compile(
     re.VERBOSE,
 )
 
+_ANY_DIGIT_RE = re.compile(r"\d")
+
 # Candidate number words: a whole word, not part of a hyphenated compound.
 _WORD_RE = re.compile(rf"(?<![\w-])(?P<word>{_LETTER}+)(?![\w-])")
 
@@ -158,6 +160,7 @@ _VAGUE_RE = re.compile(
     """,
     re.VERBOSE,
 )
+_VAGUE_PARTS = ("undert", "ausend", "utzend", "Millionen", "Milliarden")  # every _VAGUE_RE match has one
 _VAGUE_VALUES = {
     "hundert": 100, "tausend": 1000, "zehntausend": 10_000, "hunderttausend": 100_000,
     "dutzend": 12, "millionen": 1_000_000, "milliarden": 1_000_000_000,
@@ -261,6 +264,11 @@ _ID_WORDS = frozenset(
 # Words before a number that make a final "N." an ordinal/date cut off by a sentence splitter.
 _ORDINAL_CUES = frozenset("am zum vom im beim des dem den der die das seit bis ab und".split())
 _PREV_WORD_RE = re.compile(r"(\S+)\s*$")
+_WINDOW = 64  # characters searched back for the previous word (see _last_run)
+# the last word of every _QUALIFIER_RE alternative (case-insensitive)
+_QUALIFIER_LAST_WORDS = tuple({q.split()[-1] for q in _QUALIFIERS})
+# characters that IGNORECASE matches differently from str.lower() ("ſ" matches "s")
+_ODD_CASE_RE = re.compile("[ſıİK]")
 _NEXT_WORD_RE = re.compile(r"\s*(\S+)")
 
 
@@ -277,8 +285,33 @@ def _plain(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
+def _last_run(sentence: str, pos: int) -> re.Match[str] | None:
+    """``_PREV_WORD_RE.search(sentence, 0, pos)``: the last word before ``pos``. Searching from 0
+    tries every position; a window finds the same word unless the word reaches back to the
+    window's start (then the whole string is searched)."""
+    window = max(0, pos - _WINDOW)
+    m = _PREV_WORD_RE.search(sentence, window, pos)
+    if window and (m is None or m.start() == window):
+        m = _PREV_WORD_RE.search(sentence, 0, pos)
+    return m
+
+
+def _qualifier_before(sentence: str, pos: int) -> re.Match[str] | None:
+    """``_QUALIFIER_RE.search(sentence, 0, pos)``, searched only when the word before ``pos``
+    ends like a qualifier (a match ends with one and whitespace up to ``pos``)."""
+    if not (pos and sentence[pos - 1].isspace()):
+        return None
+    last = _last_run(sentence, pos)
+    if last is None:
+        return None
+    word = last.group(1)
+    if not _ODD_CASE_RE.search(word) and not word.lower().endswith(_QUALIFIER_LAST_WORDS):
+        return None
+    return _QUALIFIER_RE.search(sentence, 0, pos)
+
+
 def _prev_word(sentence: str, pos: int) -> str:
-    m = _PREV_WORD_RE.search(sentence, 0, pos)
+    m = _last_run(sentence, pos)
     return m.group(1).lower().strip("„\"»«(") if m else ""
 
 
@@ -343,6 +376,8 @@ class _Candidate:
 
 
 def _digit_candidates(sentence: str) -> list[_Candidate]:
+    if not _ANY_DIGIT_RE.search(sentence):
+        return []
     out = []
     for m in _DIGITS_RE.finditer(sentence):
         out.append(_Candidate(m.start(), m.end(), _number_value(m.group("num")), digits=True))
@@ -351,21 +386,44 @@ def _digit_candidates(sentence: str) -> list[_Candidate]:
 
 def _word_candidates(sentence: str) -> list[_Candidate]:
     out = []
-    for m in _WORD_RE.finditer(sentence):
+    # Most sentences have no number word: every one contains one of _NUMBER_PARTS, and else
+    # the distinct words are looked up first (findall runs in C).
+    low = sentence.lower()
+    numbers = any(part in low for part in _NUMBER_PARTS) and {
+        word for word in set(_WORD_RE.findall(sentence)) if _number_word_value(word) is not None}
+    for m in _WORD_RE.finditer(sentence) if numbers else ():
         word = m.group("word")
-        value = parse_number_word(word)
+        value = _number_word_value(word)
         if value is None:
             continue
         # Capitalised small numbers mid-sentence are usually nouns ("Acht", "Elf").
         if word[0].isupper() and value < 13 and not _at_sentence_start(sentence, m.start()):
             continue
         out.append(_Candidate(m.start(), m.end(), value))
-    for m in _ONE_MULT_RE.finditer(sentence):
-        out.append(_Candidate(m.start(), m.end(), Decimal(1)))
+    if "Milli" in sentence:  # _ONE_MULT_RE needs "Million"/"Milliarde"
+        for m in _ONE_MULT_RE.finditer(sentence):
+            out.append(_Candidate(m.start(), m.end(), Decimal(1)))
     return out
 
 
+# Every word parse_number_word accepts contains one of these (lowercase).
+_NUMBER_PARTS = ("eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
+                 "zig", "ßig", "hundert", "tausend", "halb")
+_number_words: dict[str, Decimal | None] = {}
+
+
+def _number_word_value(word: str) -> Decimal | None:
+    """parse_number_word, cached: the same words come back in every sentence."""
+    if word not in _number_words:
+        if len(_number_words) > 100_000:
+            _number_words.clear()
+        _number_words[word] = parse_number_word(word)
+    return _number_words[word]
+
+
 def _vague_candidates(sentence: str) -> list[_Candidate]:
+    if not any(part in sentence for part in _VAGUE_PARTS):
+        return []
     out = []
     for m in _VAGUE_RE.finditer(sentence):
         if m.group("pre"):
@@ -434,7 +492,7 @@ def _build(sentence: str, c: _Candidate) -> Quantity | None:
     elif m := _AGE_SUFFIX_RE.match(sentence, num_end):
         unit, end = "Jahre", m.end()
         counted_span = m.span("word")
-    elif _BRACKET_AGE_RE.search(sentence, 0, c.start) and sentence[num_end:num_end + 1] == ")":
+    elif sentence[num_end:num_end + 1] == ")" and _BRACKET_AGE_RE.search(sentence, 0, c.start):
         unit = "Jahre"
     else:
         pos = num_end
@@ -449,7 +507,7 @@ def _build(sentence: str, c: _Candidate) -> Quantity | None:
     start = c.start
     if c.vague_text:
         qualifier, qualifier_text = "vague", c.vague_text
-    elif q := _QUALIFIER_RE.search(sentence, 0, c.start):
+    elif q := _qualifier_before(sentence, c.start):
         qualifier_text = q.group("q")
         qualifier = _QUALIFIERS[re.sub(r"\s+", " ", qualifier_text.lower())]
         start = q.start("q")

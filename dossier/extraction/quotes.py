@@ -80,6 +80,8 @@ _GUILLEMETS = frozenset("»«")
 _LONE_CLOSERS = frozenset("“”«»\"")
 _MARKS = frozenset(_CLOSERS) | frozenset("’")
 _OPEN_CONTEXT = frozenset("([{–—-/")
+_MARK_RE = re.compile("[" + re.escape("".join(sorted(_MARKS))) + "]")
+_CLOSER_RES = {opener: re.compile("[" + re.escape(closers) + "]") for opener, closers in _CLOSERS.items()}
 
 
 @dataclass(slots=True)
@@ -112,9 +114,9 @@ def _role(s: str, i: int) -> str | None:
 
 
 def _find_closer(s: str, start: int, opener: str) -> int | None:
-    closers = _CLOSERS[opener]
-    for j in range(start, len(s)):
-        if s[j] in closers and (opener == '"' or _role(s, j) == "close"):
+    for m in _CLOSER_RES[opener].finditer(s, start):
+        j = m.start()
+        if opener == '"' or _role(s, j) == "close":
             return j
     return None
 
@@ -133,8 +135,12 @@ def _scan_marks(s: str) -> list[_Raw]:
     out: list[_Raw] = []
     i = 0
     while i < len(s):
+        mark = _MARK_RE.search(s, i)  # only marks can start or end a quote
+        if mark is None:
+            break
+        i = mark.start()
         c = s[i]
-        role = _role(s, i) if c in _MARKS else None
+        role = _role(s, i)
         if role == "open" and c in _CLOSERS:
             j = _find_closer(s, i + 1, c)
             if j is None:
@@ -466,6 +472,8 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
     if raws and raws[0].continuation and previous_sentence is not None:
         if not _has_open_quote(previous_sentence):
             raws = raws[1:]
+    if not raws:
+        return []  # no quotation marks, nothing to attribute
     masked = _mask(sentence, raws)
     cues = _find_cues(masked)
 

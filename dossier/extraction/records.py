@@ -2,72 +2,77 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Callable
 
-from spacy.tokens import Doc, Span
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc
 
 from ..model import (
     DateRecord, EventRecord, MentionRecord, QuantityRecord, QuoteRecord, SentenceRecord, Source, SourceExtraction,
 )
 from .dates import detect_tense
+from .doctext import DocIndex, Found, Sentence, doc_index, get_spans
 from .lexicon import EventGroup, Lexicon
 
 _DESTINATION = re.compile(r"\b(nach|in)\s+$")
 _FIRST_SINCE = {"erste", "ersten", "erstes", "erstmals", "zuletzt", "letzte", "letzten"}
 _PRONOUNS = {"er", "sie", "ihm", "ihr"}
+LEMMA_TABLE = "lemma_lookup"  # name of spaCy's lookup lemmatizer table (spacy-lookups-data)
 
 
 def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> SourceExtraction:
-    sents = list(doc.sents)
-    # token index -> sentence index, once (span.sent walks the doc on every call)
-    sentence_of = [0] * len(doc)
-    for i, s in enumerate(sents):
-        sentence_of[s.start : s.end] = [i] * (s.end - s.start)
-
-    def index_of(span: Span) -> int:
-        return sentence_of[span.start]
+    index = doc_index(doc)  # sentences and token texts as plain lists (no Token objects)
+    sents = index.sentences
+    text = index.text
 
     sentences = []
     for s in sents:
-        text = s.text.rstrip()
-        sentences.append(SentenceRecord(start=s.start_char, end=s.start_char + len(text), text=text))
+        sentence_text = s.text.rstrip()
+        sentences.append(SentenceRecord(start=s.start_char, end=s.start_char + len(sentence_text), text=sentence_text))
 
     mentions = []
-    for span in doc.spans.get("actors", []):
-        entry, role = span._.value["entry"], span._.value["role"]
+    for span in get_spans(doc, "actors"):
+        entry, role = span.value["entry"], span.value["role"]
+        start, end = index.starts[span.start], index.end_char(span.end)
         mentions.append(MentionRecord(
-            text=span.text, start=span.start_char, end=span.end_char, sentence=index_of(span), type=entry.type,
+            text=text[start:end], start=start, end=end, sentence=index.sentence_of(span.start), type=entry.type,
             actor=entry.actor, name=entry.name, curated=entry.curated, role=role,
         ))
 
     dates = []
-    for span in doc.spans.get("dates", []):
-        expr, base = span._.value, sents[index_of(span)].start_char
+    for span in get_spans(doc, "dates"):
+        sentence = index.sentence_of(span.start)
+        expr, base = span.value, sents[sentence].start_char
         dates.append(DateRecord(
-            text=expr.text, start=base + expr.start, end=base + expr.end, sentence=index_of(span), date=expr.date,
+            text=expr.text, start=base + expr.start, end=base + expr.end, sentence=sentence, date=expr.date,
             date_end=expr.date_end, precision=expr.precision, relative=expr.relative, qualifier=expr.qualifier,
         ))
 
     quantities = []
-    for span in doc.spans.get("quantities", []):
-        q, base = span._.value, sents[index_of(span)].start_char
+    for span in get_spans(doc, "quantities"):
+        sentence = index.sentence_of(span.start)
+        q, base = span.value, sents[sentence].start_char
         quantities.append(QuantityRecord(
-            text=q.text, start=base + q.start, end=base + q.end, sentence=index_of(span), value=float(q.value),
+            text=q.text, start=base + q.start, end=base + q.end, sentence=sentence, value=float(q.value),
             value_text=q.value_text, unit=q.unit, counted=q.counted, key=q.counted_lemma, qualifier=q.qualifier,
             qualifier_text=q.qualifier_text,
         ))
 
-    quotes = [_quote_record(span, index_of(span), sents[index_of(span)].start_char, mentions)
-              for span in doc.spans.get("quotes", [])]
-    events = _events(sents, dates, mentions, lexicon)
+    quotes = []
+    for span in get_spans(doc, "quotes"):
+        sentence = index.sentence_of(span.start)
+        quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions))
+    events = _events(doc, index, dates, mentions, lexicon)
     return SourceExtraction(
         source=source.meta.id, pipeline=version, text_sha256=source.text_sha256, anchor=source.meta.published_date,
         sentences=sentences, mentions=mentions, dates=dates, quantities=quantities, quotes=quotes, events=events,
     )
 
 
-def _quote_record(span: Span, sentence: int, base: int, mentions: list[MentionRecord]) -> QuoteRecord:
-    q = span._.value
+def _quote_record(span: Found, sentence: int, base: int, mentions: list[MentionRecord]) -> QuoteRecord:
+    q = span.value
     return QuoteRecord(
         text=q.text, start=base + q.start, end=base + q.end, sentence=sentence, partial=q.partial,
         speaker=_resolve_speaker(q, base, mentions), speaker_text=q.speaker_text, cue=q.cue,
@@ -87,15 +92,67 @@ def _resolve_speaker(q, base: int, mentions: list[MentionRecord]) -> str | None:
     return people[-1].actor if people else None
 
 
-def _trigger(sentence: Span, group_words: list[tuple[EventGroup, str, str]], cache: dict) -> list[tuple[int, EventGroup]]:
+def _lemmas(doc: Doc, index: DocIndex) -> tuple[Callable[[int], str], bool]:
+    """Token index -> lemma, and whether the lemma depends on the word alone: from the lemma
+    table that build_nlp puts on the vocab (the lookup lemmatizer's table, looked up only for
+    the few words that need it), else from a trained pipeline's lemmatizer ("" without one)."""
+    lookups = doc.vocab.lookups
+    if lookups.has_table(LEMMA_TABLE):
+        table, words = lookups.get_table(LEMMA_TABLE), index.words
+        return (lambda i: table.get(words[i], words[i])), True
+    strings = doc.vocab.strings
+    lemmas = doc.to_array(LEMMA).tolist()
+    return (lambda i: strings[lemmas[i]] if lemmas[i] else ""), False
+
+
+class _EventWords:
+    """Which event group a word triggers; cached across documents (the same words come back)."""
+
+    def __init__(self, groups: tuple[EventGroup, ...]):
+        self.groups = groups  # kept: the cache below is keyed by its id
+        self.group_words = [(g, "noun", n) for g in groups for n in g.nouns] + [
+            (g, "verb", v) for g in groups for v in g.verbs
+        ]
+        self.by_key: dict[tuple[str, str, bool], EventGroup | None] = {}
+        self.by_word: dict[str, EventGroup | None] = {}  # when the lemma depends on the word alone
+
+    def group(self, low: str, lemma: str, upper: bool) -> EventGroup | None:
+        key = (low, lemma, upper)
+        if key not in self.by_key:
+            self.by_key[key] = _event_group(low, lemma, upper, self.group_words)
+        return self.by_key[key]
+
+
+_event_words_cache: dict[int, _EventWords] = {}
+
+
+def _event_words(lexicon: Lexicon) -> _EventWords:
+    found = _event_words_cache.get(id(lexicon.event_groups))
+    if found is None or found.groups is not lexicon.event_groups:
+        if len(_event_words_cache) > 16:
+            _event_words_cache.clear()
+        found = _event_words_cache[id(lexicon.event_groups)] = _EventWords(lexicon.event_groups)
+    return found
+
+
+_UNSEEN = object()
+
+
+def _trigger(index: DocIndex, sentence: Sentence, lemmas: tuple[Callable[[int], str], bool],
+             event_words: _EventWords) -> list[tuple[int, EventGroup]]:
     """(token index, group) for every event word in the sentence, in order."""
     hits = []
-    for token in sentence:
-        key = (token.lower_, token.lemma_.casefold(), token.text[:1].isupper())
-        if key not in cache:
-            cache[key] = _event_group(*key, group_words)
-        if cache[key] is not None:
-            hits.append((token.i, cache[key]))
+    words = index.words
+    lemma, by_word = lemmas[0], (event_words.by_word if lemmas[1] else None)
+    for i in range(sentence.start, sentence.end):
+        word = words[i]
+        group = by_word.get(word, _UNSEEN) if by_word is not None else _UNSEEN
+        if group is _UNSEEN:
+            group = event_words.group(word.lower(), lemma(i).casefold(), word[:1].isupper())  # Token.lower_, .lemma_
+            if by_word is not None:
+                by_word[word] = group
+        if group is not None:
+            hits.append((i, group))
     return hits
 
 
@@ -108,33 +165,37 @@ def _event_group(low: str, lemma: str, upper: bool, group_words: list[tuple[Even
     return None
 
 
-def _events(sents: list[Span], dates: list[DateRecord], mentions: list[MentionRecord], lexicon: Lexicon) -> list[EventRecord]:
-    group_words = [(g, "noun", n) for g in lexicon.event_groups for n in g.nouns] + [
-        (g, "verb", v) for g in lexicon.event_groups for v in g.verbs
-    ]
+def _events(doc: Doc, index: DocIndex, dates: list[DateRecord], mentions: list[MentionRecord],
+            lexicon: Lexicon) -> list[EventRecord]:
+    event_words = _event_words(lexicon)
     events: list[EventRecord] = []
-    trigger_cache: dict = {}
-    for index, sent in enumerate(sents):
-        sent_dates = [d for d in dates if d.sentence == index and d.precision not in ("vague",)]
-        if not sent_dates:
-            continue
-        triggers = _trigger(sent, group_words, trigger_cache)
+    sents, words = index.sentences, index.words
+    anchor: dt.date | None = doc._.anchor
+    lemmas: tuple[Callable[[int], str], bool] | None = None
+    dates_by_sentence: dict[int, list[DateRecord]] = {}
+    for d in dates:
+        if d.precision not in ("vague",):
+            dates_by_sentence.setdefault(d.sentence, []).append(d)
+    for index_, sent_dates in sorted(dates_by_sentence.items()):
+        sent = sents[index_]
+        if lemmas is None:
+            lemmas = _lemmas(doc, index)
+        triggers = _trigger(index, sent, lemmas, event_words)
         if not triggers:
             continue
-        doc = sent.doc
         future = detect_tense(sent.text) == "future"
-        in_sentence = [m for m in mentions if m.sentence == index]
+        in_sentence = [m for m in mentions if m.sentence == index_]
         seen: set[tuple] = set()
         pairs = []
         for date in sent_dates:
             # The event word closest to the date; when that is a verb, the event nouns of the
             # sentence too ("nächste Woche China besuchen, um an einer Militärparade teilzunehmen").
-            date_span = doc.char_span(date.start, date.end, alignment_mode="expand")
-            at = date_span.start if date_span is not None else sent.start
+            date_span = index.expand(date.start, date.end)
+            at = date_span[0] if date_span is not None else sent.start
             nearest = min(triggers, key=lambda t: (abs(t[0] - at), t[0]))
             chosen = [nearest]
-            if doc[nearest[0]].text[:1].islower():
-                chosen += [t for t in triggers if doc[t[0]].text[:1].isupper()]
+            if words[nearest[0]][:1].islower():
+                chosen += [t for t in triggers if words[t[0]][:1].isupper()]
             pairs += [(date, group) for _, group in chosen]
         for date, group in pairs:
             key = (date.date, date.date_end, group.group)
@@ -143,21 +204,21 @@ def _events(sents: list[Span], dates: list[DateRecord], mentions: list[MentionRe
             seen.add(key)
             places = [m for m in in_sentence if m.type == "place"]
             destinations = [m for m in in_sentence if m.type in ("country", "place")
-                            and _DESTINATION.search(doc.text[max(0, m.start - 6):m.start])]
+                            and _DESTINATION.search(index.text[max(0, m.start - 6):m.start])]
             place = (places or destinations or [None])[0]
             actors = sorted({m.actor for m in in_sentence if m.type in ("person", "organization", "country")})
-            status = "announced" if future or (date.relative and date.qualifier is None and _after_anchor(date, sents)) else "past"
+            status = "announced" if future or (date.relative and date.qualifier is None and _after_anchor(date, anchor)) else "past"
             # "seit 2024 ... entsandt" goes on; "die erste Reise seit 2019" points back to a past one.
-            if date.qualifier == "seit" and not future and not any(t.lower_ in _FIRST_SINCE for t in sent):
+            if date.qualifier == "seit" and not future and not any(
+                    words[i].lower() in _FIRST_SINCE for i in range(sent.start, sent.end)):
                 status = "ongoing"
             events.append(EventRecord(
-                sentence=index, title=group.title + (f" in {place.name}" if place else ""), trigger=group.group,
+                sentence=index_, title=group.title + (f" in {place.name}" if place else ""), trigger=group.group,
                 expression=date.text, date=date.date, date_end=date.date_end, precision=date.precision,
                 status=status, actors=actors, place=place.actor if place else None,
             ))
     return events
 
 
-def _after_anchor(date: DateRecord, sents: list[Span]) -> bool:
-    anchor = sents[0].doc._.anchor if sents else None
+def _after_anchor(date: DateRecord, anchor: dt.date | None) -> bool:
     return bool(anchor and date.date and date.date > anchor.isoformat())
