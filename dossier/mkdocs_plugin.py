@@ -36,6 +36,8 @@ class DossierConfig(base.Config):
     # `mkdocs build` writes into a temporary folder beside site_dir and moves it into place at
     # the end: a failed build leaves the previous site as it was, never a half-written one.
     atomic_build = c.Type(bool, default=True)
+    # rendered pages are kept in .cache/dossier/ and reused while their data is unchanged
+    page_cache = c.Type(bool, default=True)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -63,7 +65,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             current = current_edition()
             previous = previous_edition_data(self.root, branch=self.config.editions_branch, current=current)
             pages = render_site(self.result, self.project.templates_dir, directory_urls=config.use_directory_urls,
-                                previous=previous, current_version=current)
+                                previous=previous, current_version=current,
+                                cache_file=self.root / ".cache" / "dossier" / "pages.pickle" if self.config.page_cache else None)
         except DossierError as exc:
             raise PluginError(f"dossier: invalid input\n{exc}") from None
         run = self.result.run

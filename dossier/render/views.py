@@ -323,7 +323,7 @@ class Urls:
 
     def __init__(self, directory_urls: bool = True):
         self.directory_urls = directory_urls
-        self._href_cache: dict[tuple[str, str, str | None], str] = {}
+        self._href_cache: dict[tuple[str, str], str] = {}
 
     def url(self, path: str) -> str:
         if not path.endswith(".md"):
@@ -338,24 +338,39 @@ class Urls:
         return stem + "/"
 
     def href(self, from_path: str, to_path: str, fragment: str | None = None) -> str:
-        # Pages link to the same few targets thousands of times; relpath is the slow part.
-        key = (from_path, to_path, fragment)
+        # Pages link to the same few targets thousands of times: one computation per page pair.
+        key = (from_path, to_path)
         cached = self._href_cache.get(key)
         if cached is None:
-            cached = self._href_cache[key] = self._href(from_path, to_path, fragment)
+            cached = self._href_cache[key] = self._href(from_path, to_path)
+        if fragment:
+            return f"{cached}#{fragment}"
+        if cached == "":  # a link to the page itself
+            return "./" if self.directory_urls else posixpath.basename(self.url(to_path))
         return cached
 
-    def _href(self, from_path: str, to_path: str, fragment: str | None) -> str:
+    def _href(self, from_path: str, to_path: str) -> str:
+        """Relative URL from one page to another; "" for the page itself."""
         here = self.url(from_path)
         there = self.url(to_path)
-        frag = f"#{fragment}" if fragment else ""
         if here == there:
-            return frag or ("./" if self.directory_urls else posixpath.basename(there))
+            return ""
         base = here.rstrip("/") if (here.endswith("/") or here == "") else posixpath.dirname(here)
-        rel = posixpath.relpath(there.rstrip("/") or ".", base or ".")
+        rel = _relpath(there.rstrip("/"), base)
         if there.endswith("/") or there == "":
             rel = "./" if rel == "." else rel + "/"
-        return rel + frag
+        return rel
+
+
+def _relpath(target: str, base: str) -> str:
+    """posixpath.relpath for site paths (relative, normalised, "" = site root), without its
+    abspath() calls, which dominated the rendering of large sites."""
+    t = target.split("/") if target else []
+    b = base.split("/") if base else []
+    common = 0
+    while common < min(len(t), len(b)) and t[common] == b[common]:
+        common += 1
+    return "/".join([".."] * (len(b) - common) + t[common:]) or "."
 
 
 REVIEW_LABELS = {
