@@ -22,6 +22,7 @@ import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from markupsafe import Markup
@@ -100,6 +101,7 @@ _SAFE_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _RESERVED_PAGE_NAMES = {"index"}
 
 
+@lru_cache(maxsize=1 << 16)  # called for every link; ids repeat thousands of times
 def safe_id(value: str) -> str:
     """``value`` when it is a plain slug (usable in paths, ids and CSS), else a stable substitute."""
     if _SAFE_ID.match(value) and len(value) <= 120:
@@ -114,10 +116,12 @@ def page_name(item_id: str) -> str:
     return f"{name}-seite" if name in _RESERVED_PAGE_NAMES else name
 
 
+@lru_cache(maxsize=1 << 16)
 def actor_path(actor_id: str) -> str:
     return f"akteure/{page_name(actor_id)}.md"
 
 
+@lru_cache(maxsize=1 << 16)
 def source_path(source_id: str) -> str:
     return f"quellen/{page_name(source_id)}.md"
 
@@ -674,6 +678,7 @@ class SourceMention:
     date: str
     count: int
     cites: list[Cite]
+    more: int  # sentences not listed (see the source page)
 
 
 @dataclass
@@ -1002,7 +1007,8 @@ class SiteModel:
             ev_sorted = all_evidence
         cites = [self.cite(ev, link) for ev in ev_sorted]
         notes = []
-        for ev in ev_sorted:
+        # How each date was read is explained in the Chronik; elsewhere the event links there.
+        for ev in ev_sorted if not max_cites else ():
             if not ev.expression:
                 continue
             rec = self._date_record(ev)
@@ -1274,7 +1280,9 @@ class SiteModel:
             evs = sorted(per_source[sid], key=lambda ev: ev.sentence_index)
             sources.append(SourceMention(
                 source=info.short if info else sid, title=info.summary.title if info else sid, href=link.to(source_path(sid)),
-                date=info.date if info else "", count=mention_counts.get(sid, len(evs)), cites=[self.cite(ev, link) for ev in evs],
+                date=info.date if info else "", count=mention_counts.get(sid, len(evs)),
+                cites=[self.cite(ev, link) for ev in evs[:MAX_CITES_OUTSIDE_CHRONIK]],
+                more=max(0, len(evs) - MAX_CITES_OUTSIDE_CHRONIK),
             ))
         neighbours = [other for other, _ in sorted(self.co.get(a.id, {}).items(), key=lambda kv: (-len(kv[1]), kv[0]))[:15]]
         network = self._network(link, [a.id] + neighbours, a.id, f"Wer mit {a.name} in einem Satz genannt wird", 16)
