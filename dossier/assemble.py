@@ -140,29 +140,30 @@ def _parse(value: str, *, first: bool) -> dt.date:
 
 def build_events(extractions: list[SourceExtraction], index: ActorIndex, known: set[str]) -> list[Event]:
     """Event candidates of all sources; the same kind of event on overlapping dates is one event."""
-    candidates: list[tuple[SourceExtraction, EventRecord, tuple[dt.date, dt.date]]] = []
+    candidates: list[tuple[SourceExtraction, EventRecord, tuple[dt.date, dt.date], frozenset[str]]] = []
     for ex in extractions:
         for rec in ex.events:
             span = _interval(rec.date, rec.date_end, rec.precision)
             if span is not None:
-                candidates.append((ex, rec, span))
+                who = frozenset(a for a in (index.resolve_id(x) for x in rec.actors) if a in known)
+                candidates.append((ex, rec, span, who))
     candidates.sort(key=lambda c: (c[1].trigger, c[2][0], c[2][1], c[0].source, c[1].sentence))
-    clusters: list[list[tuple[SourceExtraction, EventRecord, tuple[dt.date, dt.date]]]] = []
+    clusters: list[list] = []
     # Sweep in date order per kind of event: only clusters still "open" at this start date
     # (latest end >= start) can take the candidate, so the work stays near-linear.
-    open_clusters: dict[str, list[tuple[dt.date, list]]] = defaultdict(list)
+    open_clusters: dict[str, list[tuple[dt.date, set[str], list]]] = defaultdict(list)
     for cand in candidates:
         start = cand[2][0]
-        active = [(end, cl) for end, cl in open_clusters[cand[1].trigger] if end >= start]
-        for k, (end, cluster) in enumerate(active):
-            if any(_same_time(c[2], cand[2]) for c in cluster):
+        active = [entry for entry in open_clusters[cand[1].trigger] if entry[0] >= start]
+        for k, (end, who, cluster) in enumerate(active):
+            if _same_actors(who, cand[3]) and any(_same_time(c[2], cand[2]) for c in cluster):
                 cluster.append(cand)
-                active[k] = (max(end, cand[2][1]), cluster)
+                active[k] = (max(end, cand[2][1]), who | cand[3], cluster)
                 break
         else:
             cluster = [cand]
             clusters.append(cluster)
-            active.append((cand[2][1], cluster))
+            active.append((cand[2][1], set(cand[3]), cluster))
         open_clusters[cand[1].trigger] = active
     events = []
     for cluster in clusters:
@@ -182,6 +183,12 @@ def build_events(extractions: list[SourceExtraction], index: ActorIndex, known: 
         ))
     events = _unique_ids(sorted(events, key=lambda e: (e.date or "", e.date_end or "", e.id)))
     return events
+
+
+def _same_actors(cluster: set[str], candidate: frozenset[str]) -> bool:
+    """Two visits in the same month are one event only if someone takes part in both; a
+    candidate or cluster without known actors cannot tell, so it may join."""
+    return not cluster or not candidate or not cluster.isdisjoint(candidate)
 
 
 def _same_time(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:

@@ -14,17 +14,18 @@ from .model import CorrectionsFile, Dossier, Event, Evidence
 from .yamlio import YamlDocument
 
 
-
 def apply_corrections(dossier: Dossier, corrections: CorrectionsFile, doc: YamlDocument | None,
                       sentences: dict[str, list[tuple[int, int, str]]]) -> Dossier:
-    """Return a corrected copy; `sentences` maps source id -> [(start, end, text)] for new evidence."""
+    """Correct `dossier` in place and return it (assemble hands over a fresh one; a deep copy
+    of thousands of events costs seconds). `sentences` maps source id -> [(start, end, text)]
+    for new evidence."""
     path = doc.path if doc else Path("content/corrections.yml")
     problems: list[Problem] = []
 
     def stale(loc: tuple, what: str) -> None:
         problems.append(Problem(path, doc.line_of(loc) if doc else None, what))
 
-    d = dossier.model_copy(deep=True)
+    d = dossier
     actor_ids = {a.id for a in d.actors}
     events = {e.id: e for e in d.events}
 

@@ -7,13 +7,14 @@ knows about articles, actors or templates.
 from __future__ import annotations
 
 import logging
+import shutil
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .editions import current_edition, previous_edition_data
@@ -32,10 +33,23 @@ class DossierConfig(base.Config):
     write_extractions = c.Type(bool, default=True)
     # where mike publishes editions; the change log compares with the newest one there
     editions_branch = c.Type(str, default="gh-pages")
+    # `mkdocs build` writes into a temporary folder beside site_dir and moves it into place at
+    # the end: a failed build leaves the previous site as it was, never a half-written one.
+    atomic_build = c.Type(bool, default=True)
+    # rendered pages are kept in .cache/dossier/ and reused while their data is unchanged
+    page_cache = c.Type(bool, default=True)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    @event_priority(100)  # before other plugins read site_dir
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.staging: StagedSite | None = None
+        if self.config.atomic_build and getattr(self, "command", "build") == "build" and not getattr(self, "dirty", False):
+            self.staging = StagedSite(Path(config.site_dir))
+            config.site_dir = str(self.staging.begin())
         root = self.root = Path(config.config_file_path or ".").resolve().parent
         self.project = Project(
             content_dir=root / self.config.content_dir,
@@ -51,7 +65,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             current = current_edition()
             previous = previous_edition_data(self.root, branch=self.config.editions_branch, current=current)
             pages = render_site(self.result, self.project.templates_dir, directory_urls=config.use_directory_urls,
-                                previous=previous, current_version=current)
+                                previous=previous, current_version=current,
+                                cache_file=self.root / ".cache" / "dossier" / "pages.pickle" if self.config.page_cache else None)
         except DossierError as exc:
             raise PluginError(f"dossier: invalid input\n{exc}") from None
         run = self.result.run
@@ -63,9 +78,43 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             files.append(File.generated(config, path, content=pages[path]))
         return files
 
+    @event_priority(-100)  # after every other plugin has written its files
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.staging is not None:
+            self.staging.commit()
+            config.site_dir = str(self.staging.target)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if getattr(self, "staging", None) is not None:
+            self.staging.abort()
+
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         # Editors change content/ and templates/; mkdocs only watches docs_dir by itself.
         for folder in (self.project.content_dir, self.project.templates_dir):
             if folder.exists():
                 server.watch(str(folder))
         return server
+
+
+class StagedSite:
+    """A site folder written beside its target and swapped in whole (two renames)."""
+
+    def __init__(self, target: Path):
+        self.target = target.resolve()
+        self.staging = self.target.with_name(f".{self.target.name}.dossier-new")
+        self.old = self.target.with_name(f".{self.target.name}.dossier-old")
+
+    def begin(self) -> Path:
+        for leftover in (self.staging, self.old):  # from a build that was killed
+            shutil.rmtree(leftover, ignore_errors=True)
+        self.staging.mkdir(parents=True)
+        return self.staging
+
+    def commit(self) -> None:
+        if self.target.exists():
+            self.target.rename(self.old)
+        self.staging.rename(self.target)
+        shutil.rmtree(self.old, ignore_errors=True)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.staging, ignore_errors=True)

@@ -17,7 +17,11 @@ from .errors import DossierError, Problem
 MAX_YAML_BYTES = 5 * 1024 * 1024
 
 
-class _StrictLoader(yaml.SafeLoader):
+# libyaml (shipped in PyYAML's wheels) parses about six times faster than the pure-Python parser.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     """SafeLoader that refuses duplicate keys (PyYAML silently keeps the last one)."""
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
@@ -86,7 +90,7 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> YamlDocument:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
         raise DossierError.at(path, None, f"file is larger than {MAX_YAML_BYTES // (1024 * 1024)} MB")
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_SafeLoader):
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
                 raise DossierError.at(
                     path, event.start_mark.line + 1 + line_offset, "YAML anchors and aliases (&, *) are not allowed"

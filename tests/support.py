@@ -27,13 +27,13 @@ def write_source(project: Path, name: str, front: str, body: str) -> Path:
     return path
 
 
-def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, capture_output=True, text=True, timeout=600,
-                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+                          env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})})
 
 
-def mkdocs(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], project)
+def mkdocs(project: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra], project, env)
 
 
 def dossier_cli(project: Path, *args: str) -> subprocess.CompletedProcess[str]:

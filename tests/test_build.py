@@ -58,6 +58,29 @@ def test_rebuild_is_byte_identical(built, tmp_path):
     assert set(first) == set(second)
 
 
+def test_builds_with_source_date_epoch_are_identical_to_the_byte(project, tmp_path):
+    """With SOURCE_DATE_EPOCH even MkDocs' own stamp (the sitemap's gzip header) is fixed."""
+    epoch = {"SOURCE_DATE_EPOCH": "1767225600"}
+    first = mkdocs(project, "--site-dir", str(tmp_path / "one"), env=epoch)
+    assert first.returncode == 0, first.stderr
+    second = mkdocs(project, "--site-dir", str(tmp_path / "two"), env=epoch)
+    assert second.returncode == 0, second.stderr
+    one, two = tree_digest(tmp_path / "one"), tree_digest(tmp_path / "two")
+    assert "sitemap.xml.gz" in one and one == two
+
+
+def test_failed_build_leaves_the_previous_site_whole(project):
+    """The site is built beside site/ and moved into place only when the build succeeded."""
+    assert mkdocs(project).returncode == 0
+    before = tree_digest(project / "site")
+    actors = project / "content" / "actors.yml"
+    actors.write_text(actors.read_text(encoding="utf-8") + "\tbroken: [\n", encoding="utf-8")
+    failed = mkdocs(project)
+    assert failed.returncode != 0 and "actors.yml" in failed.stderr
+    assert tree_digest(project / "site") == before
+    assert sorted(p.name for p in project.iterdir() if "site" in p.name) == ["site"]
+
+
 def test_extraction_yaml_is_deterministic(project):
     for path in (project / "extracted").glob("*.yml"):
         path.unlink()

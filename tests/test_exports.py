@@ -49,6 +49,27 @@ def test_exports_are_deterministic(real):
     assert export_files(real.dossier) == export_files(real.dossier)
 
 
+def test_dossier_json_is_plain_json_dumps_output(real):
+    """dossier_json uses pydantic's faster serializer; its bytes must be what json.dumps writes."""
+    expected = json.dumps(real.dossier.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    assert dossier_json(real.dossier) == expected
+
+
+def test_calendar_is_reused_from_the_cache_only_while_its_inputs_are_unchanged(real, tmp_path):
+    from dossier.render.cache import PageCache
+
+    first = PageCache(tmp_path / "c.pickle", "f")
+    files = export_files(real.dossier, first)
+    first.save()
+    again = PageCache(tmp_path / "c.pickle", "f")
+    assert export_files(real.dossier, again) == files and again.hits == 1
+    changed = real.dossier.model_copy(deep=True)
+    changed.events[0].title = "Neuer Titel"
+    third = PageCache(tmp_path / "c.pickle", "f")
+    ics = export_files(changed, third)["data/chronik.ics"]
+    assert third.hits == 0 and "Neuer Titel" in ics
+
+
 @pytest.mark.parametrize("name", ["data/events.csv", "data/actors.csv", "data/claims.csv"])
 def test_csv_format(real, name):
     text = export_files(real.dossier)[name]

@@ -35,6 +35,46 @@ def assert_refused(project: Path, *messages: str) -> None:
     assert not (project / "site").exists()
 
 
+ACTOR = "actors:\n  - id: a\n    name: A\n    type: person\n"
+GOOD_FRONT = FRONT.format(id="neu")
+
+# (file under content/, its new text, what the error must say). Every case runs through both
+# `dossier validate` and `mkdocs build` (see assert_refused).
+HOSTILE_FILES = {
+    "yaml syntax error": ("actors.yml", "actors: [\n  - id: a\n", ["actors.yml:2", "invalid YAML"]),
+    "yaml tab indent": ("actors.yml", "actors:\n\t- id: a\n", ["actors.yml:2", "invalid YAML"]),
+    "yaml wrong type": ("actors.yml", ACTOR + "    reviewed: vielleicht\n", ["actors.yml:5", "reviewed"]),
+    "yaml unknown key": ("actors.yml", ACTOR + "    descripton: x\n", ["actors.yml:5: unknown field 'descripton'"]),
+    "yaml duplicate id": ("actors.yml", ACTOR + ACTOR.removeprefix("actors:\n"), ["actors.yml:5: duplicate actor id 'a'"]),
+    "yaml python tag": ("actors.yml", "actors: !!python/object/apply:os.system ['true']\n", ["actors.yml:1"]),
+    "yaml billion laughs": ("actors.yml", "a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n",
+                            ["actors.yml:1", "anchors and aliases"]),
+    "yaml empty file": ("corrections.yml", "", ["corrections.yml:1: file is empty"]),
+    "correction of a missing id": ("corrections.yml", "events:\n  - id: gibt-es-nicht\n    title: X\n",
+                                   ["corrections.yml:2: event 'gibt-es-nicht' does not exist"]),
+    "source without front matter": ("sources/neu.md", "Nur Text.\n", ["neu.md:1: missing front matter"]),
+    "source with unclosed front matter": ("sources/neu.md", "---\n" + GOOD_FRONT + "\nText.\n", ["neu.md:1"]),
+    "source date not a date": ("sources/neu.md", f"---\n{GOOD_FRONT.replace('2025-09-01', 'gestern')}\n---\nText.\n",
+                               ["neu.md:6", "published"]),
+    "source date in the future": ("sources/neu.md", f"---\n{GOOD_FRONT.replace('2025-09-01', '2999-01-01')}\n---\nText.\n",
+                                  ["neu.md:6", "in the future"]),
+    "source with empty body": ("sources/neu.md", f"---\n{GOOD_FRONT}\n---\n\n", ["neu.md", "body is empty"]),
+    "source with a duplicate id": ("sources/zz-kopie.md", f"---\n{FRONT.format(id='putin-besucht-nordkorea-juni-2024')}\n---\nText.\n",
+                                   ["zz-kopie.md:2: duplicate source id"]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_FILES))
+def test_hostile_file_is_refused_by_validate_and_build(project, case):
+    name, text, messages = HOSTILE_FILES[case]
+    path = project / "content" / name
+    before = digest(project / "content")
+    path.write_text(text, encoding="utf-8")
+    changed = digest(project / "content")
+    assert changed != before
+    assert_refused(project, *messages)
+
+
 def test_huge_yaml_file_is_refused_before_parsing(project):
     path = project / "content" / "actors.yml"
     with path.open("a", encoding="utf-8") as handle:

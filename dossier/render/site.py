@@ -13,6 +13,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..stages import BuildResult
+from .cache import PageCache, templates_fingerprint
 from .changes import CHANGES_PATH, changes_page
 from .exports import export_files
 from .markdown import finalize, md_escape, yaml_string
@@ -47,19 +48,27 @@ def stylesheet(templates_dir: Path) -> str:
 
 
 def render_site(result: BuildResult, templates_dir: Path, *, directory_urls: bool = True,
-                previous: tuple[str, dict] | None = None, current_version: str | None = None) -> dict[str, str]:
+                previous: tuple[str, dict] | None = None, current_version: str | None = None,
+                cache_file: Path | None = None) -> dict[str, str]:
     """{site path: content} for every generated file; the same input gives the same bytes.
 
     `previous` is the last published edition (name, its data/dossier.json) for the change log.
+    `cache_file`: rendered pages from the last build, reused where the view is unchanged.
     """
     env = environment(templates_dir)
+    cache = PageCache(cache_file, templates_fingerprint(templates_dir))
     pages: dict[str, str] = {}
     for spec in build_pages(result, directory_urls=directory_urls):
-        text = env.get_template(spec.template).render(page=spec.view, title=spec.title)
-        pages[spec.path] = text.rstrip("\n") + "\n"
-    pages.update(export_files(result.dossier))
+        key = cache.key(spec.template, (spec.title, spec.view))
+        text = cache.get(spec.path, key)
+        if text is None:
+            text = env.get_template(spec.template).render(page=spec.view, title=spec.title).rstrip("\n") + "\n"
+            cache.put(spec.path, key, text)
+        pages[spec.path] = text
+    pages.update(export_files(result.dossier, cache))
     pages[CHANGES_PATH] = changes_page(result.dossier, previous, env, current_version=current_version,
                                        link_previous=current_version is not None,
                                        directory_urls=directory_urls).rstrip("\n") + "\n"
     pages["assets/dossier.css"] = stylesheet(templates_dir)
+    cache.save()
     return dict(sorted(pages.items()))

@@ -22,6 +22,7 @@ import posixpath
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from markupsafe import Markup
@@ -100,6 +101,7 @@ _SAFE_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 _RESERVED_PAGE_NAMES = {"index"}
 
 
+@lru_cache(maxsize=1 << 16)  # called for every link; ids repeat thousands of times
 def safe_id(value: str) -> str:
     """``value`` when it is a plain slug (usable in paths, ids and CSS), else a stable substitute."""
     if _SAFE_ID.match(value) and len(value) <= 120:
@@ -114,10 +116,12 @@ def page_name(item_id: str) -> str:
     return f"{name}-seite" if name in _RESERVED_PAGE_NAMES else name
 
 
+@lru_cache(maxsize=1 << 16)
 def actor_path(actor_id: str) -> str:
     return f"akteure/{page_name(actor_id)}.md"
 
 
+@lru_cache(maxsize=1 << 16)
 def source_path(source_id: str) -> str:
     return f"quellen/{page_name(source_id)}.md"
 
@@ -323,7 +327,7 @@ class Urls:
 
     def __init__(self, directory_urls: bool = True):
         self.directory_urls = directory_urls
-        self._href_cache: dict[tuple[str, str, str | None], str] = {}
+        self._href_cache: dict[tuple[str, str], str] = {}
 
     def url(self, path: str) -> str:
         if not path.endswith(".md"):
@@ -338,24 +342,39 @@ class Urls:
         return stem + "/"
 
     def href(self, from_path: str, to_path: str, fragment: str | None = None) -> str:
-        # Pages link to the same few targets thousands of times; relpath is the slow part.
-        key = (from_path, to_path, fragment)
+        # Pages link to the same few targets thousands of times: one computation per page pair.
+        key = (from_path, to_path)
         cached = self._href_cache.get(key)
         if cached is None:
-            cached = self._href_cache[key] = self._href(from_path, to_path, fragment)
+            cached = self._href_cache[key] = self._href(from_path, to_path)
+        if fragment:
+            return f"{cached}#{fragment}"
+        if cached == "":  # a link to the page itself
+            return "./" if self.directory_urls else posixpath.basename(self.url(to_path))
         return cached
 
-    def _href(self, from_path: str, to_path: str, fragment: str | None) -> str:
+    def _href(self, from_path: str, to_path: str) -> str:
+        """Relative URL from one page to another; "" for the page itself."""
         here = self.url(from_path)
         there = self.url(to_path)
-        frag = f"#{fragment}" if fragment else ""
         if here == there:
-            return frag or ("./" if self.directory_urls else posixpath.basename(there))
+            return ""
         base = here.rstrip("/") if (here.endswith("/") or here == "") else posixpath.dirname(here)
-        rel = posixpath.relpath(there.rstrip("/") or ".", base or ".")
+        rel = _relpath(there.rstrip("/"), base)
         if there.endswith("/") or there == "":
             rel = "./" if rel == "." else rel + "/"
-        return rel + frag
+        return rel
+
+
+def _relpath(target: str, base: str) -> str:
+    """posixpath.relpath for site paths (relative, normalised, "" = site root), without its
+    abspath() calls, which dominated the rendering of large sites."""
+    t = target.split("/") if target else []
+    b = base.split("/") if base else []
+    common = 0
+    while common < min(len(t), len(b)) and t[common] == b[common]:
+        common += 1
+    return "/".join([".."] * (len(b) - common) + t[common:]) or "."
 
 
 REVIEW_LABELS = {
@@ -384,6 +403,9 @@ class ReviewView:
 
 # Outside the Chronik an event lists this many sources, then "N weitere".
 MAX_CITES_OUTSIDE_CHRONIK = 3
+
+# The time strip shows at most this many events (the most-cited ones).
+STRIP_MAX_EVENTS = 80
 
 # Above this many sources the coverage table shows counts instead of one column per source.
 MATRIX_MAX_SOURCES = 12
@@ -656,6 +678,7 @@ class SourceMention:
     date: str
     count: int
     cites: list[Cite]
+    more: int  # sentences not listed (see the source page)
 
 
 @dataclass
@@ -879,12 +902,28 @@ class SiteModel:
                 self.co[a][b].append(key)
                 self.co[b][a].append(key)
         self.events_of: dict[str, list[Event]] = defaultdict(list)
+        self.events_of_source: dict[str, list[Event]] = defaultdict(list)
         for e in self.events:
             for a in sorted(set(e.actors) | ({e.place} if e.place else set())):
                 self.events_of[a].append(e)
+            for sid in sorted({ev.source for ev in e.evidence}):
+                self.events_of_source[sid].append(e)
+        # Indexes instead of a scan of all quotes or claims per page: pages grow with the corpus,
+        # scans per page would make the site grow with its square.
+        self.quotes_of_source: dict[str, list[Quote]] = defaultdict(list)
+        self.quotes_of_speaker: dict[str, list[Quote]] = defaultdict(list)
+        for q in d.quotes:
+            self.quotes_of_source[q.source].append(q)
+            if q.speaker:
+                self.quotes_of_speaker[q.speaker].append(q)
+        self.claim_of_number: dict[str, dict[tuple[int, str], Claim]] = defaultdict(dict)
+        for c in d.claims:
+            for v in c.values:
+                if v.evidence.expression:
+                    self.claim_of_number[v.source].setdefault((v.evidence.sentence_index, v.evidence.expression), c)
         self.resolve = self._mention_resolver()
         self._mention_counts: dict[str, Counter[str]] | None = None
-        self._source_rank: dict[str, int] | None = None
+        self._source_rank: dict[str, int] = {sid: i for i, sid in enumerate(self.source_order)}
         self._claims_by_sentence: dict[tuple[str, int], list[Claim]] | None = None
         # first sentence (in source order) where an actor is named with a given form
         self.first_mention: dict[tuple[str, str], tuple[str, int]] = {}
@@ -952,17 +991,24 @@ class SiteModel:
                 return rec
         return None
 
-    def event_view(self, e: Event, link: Linker, max_cites: int | None = None) -> EventView:
+    def event_view(self, e: Event, link: Linker, max_cites: int | None = None,
+                   first_source: str | None = None) -> EventView:
         """`max_cites`: outside the Chronik an event shows its first few sources only; a much-cited
-        event on every profile of its actors would make those pages grow with the corpus squared."""
+        event on every profile of its actors would make those pages grow with the corpus squared.
+        `first_source`: on a source page, that source's own evidence comes first and is always shown."""
         actors = [self.actor_ref(a, link) for a in e.actors]
         actors.sort(key=lambda r: (r.name.casefold(), r.id))
         place = self.actor_ref(e.place, link) if e.place else None
-        all_evidence = sorted(e.evidence, key=self._evidence_key)
-        ev_sorted = all_evidence[:max_cites] if max_cites else all_evidence
+        all_evidence = sorted(e.evidence, key=lambda ev: (ev.source != first_source, self._evidence_key(ev)))
+        if max_cites:
+            own = sum(1 for ev in all_evidence if ev.source == first_source)
+            ev_sorted = all_evidence[:max(max_cites, own)]
+        else:
+            ev_sorted = all_evidence
         cites = [self.cite(ev, link) for ev in ev_sorted]
         notes = []
-        for ev in ev_sorted:
+        # How each date was read is explained in the Chronik; elsewhere the event links there.
+        for ev in ev_sorted if not max_cites else ():
             if not ev.expression:
                 continue
             rec = self._date_record(ev)
@@ -989,8 +1035,6 @@ class SiteModel:
         )
 
     def _evidence_key(self, ev: Evidence):
-        if self._source_rank is None:
-            self._source_rank = {sid: i for i, sid in enumerate(self.source_order)}
         order = self._source_rank.get(ev.source, len(self.source_order))
         return (order, ev.source, ev.sentence_index)
 
@@ -1034,7 +1078,16 @@ class SiteModel:
             snippet=self.snippet(q.sentence, q.text), cite=self.cite(q.evidence, link), reviewed=q.reviewed,
         )
 
-    def _strip(self, events: list[Event], link: Linker, title: str) -> Markup:
+    def _strip(self, link: Linker) -> Markup:
+        """The time strip of the start page and the Chronik: every event while they fit; beyond
+        STRIP_MAX_EVENTS the most-cited ones (thousands of marks are neither readable nor small)."""
+        events = self.events
+        title = "Zeitleiste aller Ereignisse"
+        if len(events) > STRIP_MAX_EVENTS:
+            ranked = sorted(events, key=lambda e: (-len({ev.source for ev in e.evidence}), -len(e.evidence), e.id))
+            chosen = {e.id for e in ranked[:STRIP_MAX_EVENTS]}
+            events = [e for e in events if e.id in chosen]
+            title = f"Zeitleiste der {STRIP_MAX_EVENTS} am häufigsten belegten von {de_int(len(self.events))} Ereignissen"
         items = []
         for e in events:
             if e.date is None or e.precision in ("vague", "unresolved"):
@@ -1108,7 +1161,7 @@ class SiteModel:
             nav=self.nav(link), title=d.title, subtitle=settings.subtitle or "", description=d.description,
             figures=figures, period=self.period(), latest=[self.event_view(e, link, max_cites=MAX_CITES_OUTSIDE_CHRONIK) for e in latest_events],
             reading=reading, downloads=downloads,
-            strip=self._strip(self.events, link, "Zeitleiste aller Ereignisse"),
+            strip=self._strip(link),
         )
 
     def chronik(self, path: str = "chronik.md", max_chips: int = 24) -> ChronikView:
@@ -1160,7 +1213,7 @@ class SiteModel:
         return ChronikView(
             nav=self.nav(link), count=len(self.events), period=self.period(),
             status_counts=[(EVENT_STATUS_LABELS[s], status[s]) for s in ("past", "ongoing", "announced") if status[s]],
-            strip=self._strip(self.events, link, "Zeitleiste aller Ereignisse"), chips=chips, other_actors=others,
+            strip=self._strip(link), chips=chips, other_actors=others,
             other_count=len(others), years=years,
         )
 
@@ -1200,7 +1253,7 @@ class SiteModel:
         ]
         timeline = [self.event_view(e, link, max_cites=MAX_CITES_OUTSIDE_CHRONIK) for e in self.events_of.get(a.id, [])]
         quotes = [self.quote_view(q, link) for q in sorted(
-            (q for q in self.dossier.quotes if q.speaker == a.id), key=lambda q: (self._evidence_key(q.evidence), q.id))]
+            self.quotes_of_speaker.get(a.id, []), key=lambda q: (self._evidence_key(q.evidence), q.id))]
         if self._claims_by_sentence is None:  # one index instead of a scan per actor
             self._claims_by_sentence = defaultdict(list)
             for c in self.dossier.claims:
@@ -1214,7 +1267,7 @@ class SiteModel:
         claims.sort(key=lambda c: (c.about != a.id, CLAIM_ORDER.get(c.status, 9), c.subject.casefold(), c.id))
         co = []
         for other, keys in sorted(self.co.get(a.id, {}).items(), key=lambda kv: (-len(kv[1]), self.actors[kv[0]].name.casefold(), kv[0]))[:10]:
-            ordered = sorted(keys, key=lambda k: (self.source_order.index(k[0]) if k[0] in self.source_order else 0, k))
+            ordered = sorted(keys, key=lambda k: (self._source_rank.get(k[0], 0), k))
             cites = [self._cite_key(k, link) for k in ordered[:3]]
             co.append(CoActor(self.actor_ref(other, link), len(keys), cites, max(0, len(keys) - 3)))
         per_source: dict[str, list[Evidence]] = defaultdict(list)
@@ -1222,12 +1275,14 @@ class SiteModel:
             per_source[ev.source].append(ev)
         mention_counts = self._mentions_per_source(a.id)
         sources = []
-        for sid in sorted(per_source, key=lambda s: (self.source_order.index(s) if s in self.source_order else 0, s)):
+        for sid in sorted(per_source, key=lambda s: (self._source_rank.get(s, 0), s)):
             info = self.sources.get(sid)
             evs = sorted(per_source[sid], key=lambda ev: ev.sentence_index)
             sources.append(SourceMention(
                 source=info.short if info else sid, title=info.summary.title if info else sid, href=link.to(source_path(sid)),
-                date=info.date if info else "", count=mention_counts.get(sid, len(evs)), cites=[self.cite(ev, link) for ev in evs],
+                date=info.date if info else "", count=mention_counts.get(sid, len(evs)),
+                cites=[self.cite(ev, link) for ev in evs[:MAX_CITES_OUTSIDE_CHRONIK]],
+                more=max(0, len(evs) - MAX_CITES_OUTSIDE_CHRONIK),
             ))
         neighbours = [other for other, _ in sorted(self.co.get(a.id, {}).items(), key=lambda kv: (-len(kv[1]), kv[0]))[:15]]
         network = self._network(link, [a.id] + neighbours, a.id, f"Wer mit {a.name} in einem Satz genannt wird", 16)
@@ -1363,7 +1418,7 @@ class SiteModel:
                 href=link.to(source_path(sid)), title=info.summary.title, outlet=info.summary.outlet or "nicht angegeben",
                 date=long_date(info.summary.published), iso=iso_date(info.summary.published), note=info.summary.note or "",
                 sentences=len(x.sentences) if x else 0, actors=len({self.resolve(m) for m in x.mentions} - {None}) if x else 0,
-                events=sum(1 for e in self.events if any(ev.source == sid for ev in e.evidence)),
+                events=len(self.events_of_source.get(sid, [])),
                 numbers=len(x.quantities) if x else 0,
             ))
         return SourcesIndexView(self.nav(link), len(rows), rows)
@@ -1391,11 +1446,7 @@ class SiteModel:
                           PRECISION_LABELS.get(d.precision, d.precision), d.relative, self._cite_key((sid, d.sentence), link))
             for d in (x.dates if x else [])
         ]
-        claim_of: dict[tuple[int, str], Claim] = {}
-        for c in self.dossier.claims:
-            for v in c.values:
-                if v.source == sid and v.evidence.expression:
-                    claim_of.setdefault((v.evidence.sentence_index, v.evidence.expression), c)
+        claim_of = self.claim_of_number.get(sid, {})
         numbers = []
         for q in (x.quantities if x else []):
             c = claim_of.get((q.sentence, q.text))
@@ -1404,8 +1455,10 @@ class SiteModel:
                 q.counted or "", Link(c.subject, link.to("vergleich.md", claim_anchor(c.id))) if c else None,
                 self._cite_key((sid, q.sentence), link),
             ))
-        quotes = [self.quote_view(q, link) for q in self.dossier.quotes if q.source == sid]
-        events = [self.event_view(e, link) for e in self.events if any(ev.source == sid for ev in e.evidence)]
+        quotes = [self.quote_view(q, link) for q in self.quotes_of_source.get(sid, [])]
+        # This source's own sentences first; other sources' only up to the limit (see event_view).
+        events = [self.event_view(e, link, max_cites=MAX_CITES_OUTSIDE_CHRONIK, first_source=sid)
+                  for e in self.events_of_source.get(sid, [])]
         counts = [
             ("Sätze", len(x.sentences) if x else 0),
             ("Akteursnennungen", len(x.mentions) if x else 0),

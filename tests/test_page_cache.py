@@ -1,0 +1,52 @@
+"""The page cache (dossier.render.cache): pages are reused only while their view is unchanged, and
+a build with the cache gives the same bytes as one without it."""
+
+from __future__ import annotations
+
+from dossier.render import render_site
+from dossier.render.cache import PageCache, templates_fingerprint
+from dossier.stages import Project, build
+
+from support import ROOT
+
+
+def test_unchanged_pages_come_from_the_cache_changed_ones_are_rendered(project, tmp_path):
+    cache_file = tmp_path / "pages.pickle"
+    templates = project / "templates"
+    first = render_site(build(Project.at(project)), templates, cache_file=cache_file)
+    assert cache_file.exists()
+    again = render_site(build(Project.at(project)), templates, cache_file=cache_file)
+    assert again == first
+
+    actors = project / "content" / "actors.yml"
+    text = actors.read_text(encoding="utf-8")
+    assert "    description: " in text
+    actors.write_text(text.replace("    description: ", "    description: Geänderte Beschreibung. ", 1), encoding="utf-8")
+    result = build(Project.at(project))
+    cached = render_site(result, templates, cache_file=cache_file)
+    uncached = render_site(result, templates)
+    assert cached == uncached
+    changed = sorted(p for p in cached if cached[p] != first.get(p))
+    assert changed and any(p.startswith("akteure/") for p in changed)
+    assert any("Geänderte Beschreibung." in cached[p] for p in changed)
+
+
+def test_cache_hits_and_template_changes(real, tmp_path):
+    fingerprint = templates_fingerprint(ROOT / "templates")
+    cache = PageCache(tmp_path / "c.pickle", fingerprint)
+    key = cache.key("x.md.j2", ("Titel", {"a": 1}))
+    assert cache.get("x.md", key) is None
+    cache.put("x.md", key, "Text\n")
+    cache.save()
+    again = PageCache(tmp_path / "c.pickle", fingerprint)
+    assert again.get("x.md", again.key("x.md.j2", ("Titel", {"a": 1}))) == "Text\n"
+    assert again.get("x.md", again.key("x.md.j2", ("Titel", {"a": 2}))) is None
+    other_templates = PageCache(tmp_path / "c.pickle", fingerprint + "x")
+    assert other_templates.get("x.md", other_templates.key("x.md.j2", ("Titel", {"a": 1}))) is None
+
+
+def test_unreadable_cache_file_is_ignored(real, tmp_path):
+    cache_file = tmp_path / "pages.pickle"
+    cache_file.write_bytes(b"not a pickle")
+    pages = render_site(real, ROOT / "templates", cache_file=cache_file)
+    assert pages == render_site(real, ROOT / "templates")
