@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from dossier.editorial import Editorial, RolesFile
+from dossier.editorial import Editorial
 from dossier.extraction.lexicon import build_lexicon, load_events
 from dossier.extraction.pipeline import build_nlp, extract, pipeline_version
 from dossier.model import ActorsFile, CuratedActor, DossierSettings, Source, SourceMeta
@@ -122,14 +122,19 @@ def test_every_fact_points_at_its_sentence(real):
 
 # --- small documents for single rules ------------------------------------------------------------
 
-def _extract(text: str, published: str = "2025-08-28", actors: list[CuratedActor] | None = None):
+def _extract_all(texts: list[str], published: str = "2025-08-28", actors: list[CuratedActor] | None = None):
     editorial = Editorial(settings=DossierSettings(title="t"), actors=ActorsFile(actors=actors or []),
                           roles=__import__("dossier.editorial", fromlist=["load_editorial"]).load_editorial(ROOT / "content").roles)
     lexicon = build_lexicon(editorial, load_events(ROOT / "content"))
-    source = Source(meta=SourceMeta(id="t", title="t", outlet=None, url=None, published=dt.date.fromisoformat(published),
-                                    language="de"), path="t.md", body=text, furniture=[], text_sha256="x")
+    sources = [Source(meta=SourceMeta(id=f"t{i}", title="t", outlet=None, url=None, published=dt.date.fromisoformat(published),
+                                      language="de"), path="t.md", body=text, furniture=[], text_sha256="x")
+               for i, text in enumerate(texts)]
     nlp = build_nlp(lexicon)
-    return next(extract([source], nlp, pipeline_version(lexicon, None), lexicon))
+    return list(extract(sources, nlp, pipeline_version(lexicon, None), lexicon))
+
+
+def _extract(text: str, published: str = "2025-08-28", actors: list[CuratedActor] | None = None):
+    return _extract_all([text], published, actors)[0]
 
 
 def test_unknown_person_after_role_word_in_unseen_text():
@@ -151,6 +156,30 @@ def test_single_curated_name_before_an_unknown_name_is_somebody_else():
     kim = CuratedActor(id="kim-jong-un", name="Kim Jong-un", type="person", aliases=["Kim"])
     ex = _extract("Kim Yo Jong, die Schwester von Kim, kritisierte Seoul.", actors=[kim])
     assert [m.actor for m in ex.mentions if m.type == "person"] == ["kim-yo-jong", "kim-jong-un"]
+
+
+def test_letters_that_ignorecase_folds_are_read_like_plain_ones():
+    """Web text has long s, dotted capital I and the like; re.IGNORECASE matches them, so the
+    lookups after a match must fold them the same way (this used to raise KeyError)."""
+    ex = _extract("Am MİTTWOCH reiste Putin nach Peking. Im MAİ 2024 kamen mindeſtens 20 Soldaten.",
+                  published="2025-09-01")
+    assert [(d.text, d.date) for d in ex.dates] == [("Am MİTTWOCH", "2025-08-27"), ("Im MAİ 2024", "2024-05")]
+    assert [(q.text, q.value) for q in ex.quantities] == [("mindeſtens 20 Soldaten", 20)]
+
+
+def test_unusual_text_never_crashes_the_extraction():
+    """Articles nobody here has seen: control and format characters, scripts, marks, symbols."""
+    import random
+
+    rng = random.Random(7)
+    pool = ("Kim Putin am 3. September 2025 rund 15.000 Soldaten „sagte er“ » « \" ' ( ) . , ; : ! ? - – — / "
+            "\u200b \u200e \u202e \u00ad \ufeff İ ı ſ ß ẞ K Å ﬁ 𝐀 😀 ١٢٣ 一二 ОАО ḿ̈ \t \n \r \x0b \x0c %")
+    words = pool.split(" ")
+    texts = ["", " ", "\n\n", "„", "„„“ “", "3.", "am", "." * 500, "A" * 5000, "1" * 400 + " Soldaten"]
+    texts += [" ".join(rng.choice(words) for _ in range(rng.randint(1, 60))) for _ in range(150)]
+    extractions = _extract_all(texts, published="2025-09-01")  # raises on any crash
+    assert len(extractions) == len(texts)
+    assert all(d.text for ex in extractions for d in ex.dates)
 
 
 # --- the plain-list view of a Doc (doctext.py) agrees with spaCy's own ----------------------------

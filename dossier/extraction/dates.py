@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from .fold import fold
+
 __all__ = ["Precision", "Tense", "TemporalExpression", "detect_tense", "find_temporal_expressions"]
 
 Precision = Literal["day", "week", "month", "year", "decade", "vague", "unresolved"]
@@ -477,7 +479,7 @@ def _qualifier(*words: str | None) -> str | None:
             continue
         first = word.split()[0]
         if first.lower() in _PREPOSITION_QUALIFIERS:
-            out.append(_PREPOSITION_QUALIFIERS[first.lower()])
+            out.append(_PREPOSITION_QUALIFIERS[fold(first)])
         elif first.capitalize() in PERIOD_PARTS + SEASONS:
             out.append(first.capitalize())
     return " ".join(out) or None
@@ -680,14 +682,14 @@ def _day_month_dates(ctx: _Context) -> _Found:
     if not ctx.flags & _MONTH_WORD:
         return  # all three patterns need a month name
     for m in ctx.finditer(_DAY_MONTH_RE, _DAY_NUMBER, 6):
-        day, month, qualifier = int(m["day"]), MONTHS[m["month"].lower()], _qualifier(m["prep"])
+        day, month, qualifier = int(m["day"]), MONTHS[fold(m["month"])], _qualifier(m["prep"])
         if m["year"]:
             d = _safe_date(int(m["year"]), month, day)
             yield ctx.absolute(m, _day_value(d) if d else None, qualifier)
         else:
             yield ctx.relative(m, _day_resolver(ctx, m, day, month, day, month, qualifier), qualifier)
     for m in ctx.finditer(_DAY_RANGE_RE, _DAY_NUMBER, 6):
-        month, qualifier = MONTHS[m["month"].lower()], _qualifier(m["prep"])
+        month, qualifier = MONTHS[fold(m["month"])], _qualifier(m["prep"])
         day1, day2 = int(m["day1"]), int(m["day2"])
         if day2 <= day1:
             continue
@@ -697,7 +699,7 @@ def _day_month_dates(ctx: _Context) -> _Found:
         else:
             yield ctx.relative(m, _day_resolver(ctx, m, day1, month, day2, month, qualifier), qualifier)
     for m in ctx.finditer(_CROSS_MONTH_RANGE_RE, _DAY_NUMBER, 6):
-        month1, month2 = MONTHS[m["month1"].lower()], MONTHS[m["month2"].lower()]
+        month1, month2 = MONTHS[fold(m["month1"])], MONTHS[fold(m["month2"])]
         day1, day2, qualifier = int(m["day1"]), int(m["day2"]), _qualifier(m["prep"])
         if m["year2"]:
             year2 = int(m["year2"])
@@ -727,12 +729,12 @@ def _months(ctx: _Context) -> _Found:
     """ "im Juli 2000", "Ende August", "im Mai", "im Mai letzten Jahres", "von Mai bis Juli 2024" """
     for m in ctx.finditer(_MONTH_YEAR_RE, _MONTH_WORD, 3):
         qualifier = _qualifier(m["prep"], m["part"])
-        yield ctx.absolute(m, _month_value(int(m["year"]), MONTHS[m["month"].lower()]), qualifier)
+        yield ctx.absolute(m, _month_value(int(m["year"]), MONTHS[fold(m["month"])]), qualifier)
 
     for m in ctx.finditer(_MONTH_ONLY_RE, _MONTH_WORD, 5):
         if not (m["prep"] or m["part"] or m["mod"] or m["yearref"]):
             continue  # a bare "Mai" is not enough evidence
-        month, qualifier = MONTHS[m["month"].lower()], _qualifier(m["prep"], m["part"])
+        month, qualifier = MONTHS[fold(m["month"])], _qualifier(m["prep"], m["part"])
 
         def resolve(anchor: date, month=month, m=m, qualifier=qualifier) -> _Value | None:
             if m["yearref"]:
@@ -755,7 +757,7 @@ def _months(ctx: _Context) -> _Found:
     for m in ctx.finditer(_MONTH_RANGE_RE, _MONTH_WORD, 2):
         if m["sep"].lower() == "und" and (m["prep"] or "").lower() != "zwischen":
             continue
-        month1, month2 = MONTHS[m["month1"].lower()], MONTHS[m["month2"].lower()]
+        month1, month2 = MONTHS[fold(m["month1"])], MONTHS[fold(m["month2"])]
         qualifier = _qualifier(m["prep"])
         if m["year2"] or m["year1"]:
             year2 = int(m["year2"]) if m["year2"] else int(m["year1"]) + (month2 < month1)
@@ -824,8 +826,8 @@ def _relative_days(ctx: _Context) -> _Found:
         word1 = m["word1"]
         if word1 == "Morgen" and ctx.text[:m.start("word1")].strip(" \"„“'»«(") != "":
             continue  # capitalised "Morgen" inside a sentence is the noun ("am Morgen")
-        offset1 = RELATIVE_DAYS[word1.lower()]
-        offset2 = RELATIVE_DAYS[m["word2"].lower()] if m["word2"] else offset1
+        offset1 = RELATIVE_DAYS[fold(word1)]
+        offset2 = RELATIVE_DAYS[fold(m["word2"])] if m["word2"] else offset1
         first, last = sorted((offset1, offset2))
         yield ctx.relative(m, lambda a, f=first, t=last: _day_value(a + timedelta(f), a + timedelta(t)),
                            _qualifier(m["prep"]))
@@ -834,7 +836,7 @@ def _relative_days(ctx: _Context) -> _Found:
 def _weekdays(ctx: _Context) -> _Found:
     """ "am Mittwoch", "Dienstagabend", "am kommenden Freitag", "am heutigen Dienstag" """
     for m in ctx.finditer(_WEEKDAY_RE, _WEEKDAY_WORD, 4):
-        weekday, qualifier = WEEKDAYS[m["weekday"].lower()], _qualifier(m["prep"])
+        weekday, qualifier = WEEKDAYS[fold(m["weekday"])], _qualifier(m["prep"])
         mod = (m["mod"] or "").lower()
 
         def resolve(anchor: date, weekday=weekday, mod=mod, m=m, qualifier=qualifier) -> _Value:
@@ -881,7 +883,7 @@ def _weekend(anchor: date, delta: int | None, direction: Tense | None) -> _Value
 def _relative_periods(ctx: _Context) -> _Found:
     """ "nächste Woche", "in der kommenden Woche", "dieses Jahr", "Ende des Monats", "im Vorjahr" """
     for m in ctx.finditer(_RELATIVE_PERIOD_RE, _PERIOD_WORD, 6):
-        unit, delta, part = _PERIOD_UNITS[m["unit"].lower()]
+        unit, delta, part = _PERIOD_UNITS[fold(m["unit"])]
         article = (m["article"] or "").lower()
         if delta is None:
             delta = _modifier_delta(m["mod"])
@@ -909,7 +911,7 @@ def _offsets(ctx: _Context) -> _Found:
     """ "vor rund 14 Jahren", "seit sechs Jahren", "vor zwei Monaten", "in zwei Wochen" """
     for m in ctx.finditer(_OFFSET_RE, _OFFSET_WORD, 5):
         number = m["number"]
-        amount = int(number) if number.isdigit() else NUMBER_WORDS[number.lower()]
+        amount = int(number) if number.isdigit() else NUMBER_WORDS[fold(number)]
         sign = 1 if m["prep"].lower() == "in" else -1
         if sign > 0 and (_CAPITALISED_AFTER_RE.match(ctx.text, m.end()) or ctx.tense_at(m.start()) == "past"):
             continue  # a duration: "In 14 Jahren Herrschaft hatte er nie ..."

@@ -35,6 +35,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .fold import fold
+
 __all__ = ["Quantity", "find_quantities", "parse_number_word", "counted_lemma"]
 
 
@@ -275,6 +277,10 @@ _NEXT_WORD_RE = re.compile(r"\s*(\S+)")
 # --------------------------------------------------------------------------- helpers
 
 
+# Larger numbers are not quantities a news text reports (a world population has 10 digits).
+MAX_VALUE = Decimal(10) ** 15
+
+
 def _number_value(text: str) -> Decimal:
     """ "15.000" -> 15000, "1,2" -> 1.2."""
     return Decimal(text.replace(".", "").replace(",", "."))
@@ -380,7 +386,9 @@ def _digit_candidates(sentence: str) -> list[_Candidate]:
         return []
     out = []
     for m in _DIGITS_RE.finditer(sentence):
-        out.append(_Candidate(m.start(), m.end(), _number_value(m.group("num")), digits=True))
+        value = _number_value(m.group("num"))
+        if value < MAX_VALUE:  # a run of 400 digits is not a count (and would not fit a float)
+            out.append(_Candidate(m.start(), m.end(), value, digits=True))
     return out
 
 
@@ -472,7 +480,7 @@ def _build(sentence: str, c: _Candidate) -> Quantity | None:
     if c.vague_text is None:
         m = _MULTIPLIER_RE.match(sentence, num_end)
         if m:
-            value *= _MULTIPLIERS[m.group("mult").lower()]
+            value *= _MULTIPLIERS[fold(m.group("mult"))]
             num_end = m.end()
         elif c.value == 1 and not c.digits and sentence[c.start:c.end].lower() != "eins":
             return None  # "ein"/"eine" without Million: an article
@@ -509,7 +517,7 @@ def _build(sentence: str, c: _Candidate) -> Quantity | None:
         qualifier, qualifier_text = "vague", c.vague_text
     elif q := _qualifier_before(sentence, c.start):
         qualifier_text = q.group("q")
-        qualifier = _QUALIFIERS[re.sub(r"\s+", " ", qualifier_text.lower())]
+        qualifier = _QUALIFIERS[re.sub(r"\s+", " ", fold(qualifier_text))]
         start = q.start("q")
 
     head = counted.split()[-1] if counted else ""
