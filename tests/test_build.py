@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -39,6 +40,22 @@ def test_strict_build_of_real_content(built):
     assert set(event["evidence"][0]) >= {"source", "sentence", "expression"}
     assert {c["status"] for c in data["claims"]} >= {"contradict", "differ_in_precision", "single_source"}
     assert all(set(q) >= {"speaker", "text", "source", "sentence"} for q in data["quotes"])
+
+
+def test_search_index_has_articles_and_profiles_but_not_derived_lists(built):
+    """Derived lists (evidence links, co-mentions, coverage tables) repeat the articles; in the
+    search index they would bury the article text and make the index grow with the square."""
+    index = json.loads((built / "site" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    section = {doc["location"]: doc["title"] + " " + doc["text"] for doc in index["docs"]}
+    assert "Kim Jong-un" in section["akteure/kim-jong-un/"]
+    for derived in ("zeitleiste", "zusammen-genannt", "quellen"):
+        assert not re.search(r"Satz \d", section[f"akteure/kim-jong-un/#{derived}"])
+    assert "Militärparade" not in section["akteure/kim-jong-un/#zeitleiste"]
+    article = section["quellen/putin-besucht-nordkorea-juni-2024/#text"]
+    assert "Pjöngjang" in article
+    assert "Nennungen" not in section["quellen/putin-besucht-nordkorea-juni-2024/#erkannt-akteure"]
+    chronik = " ".join(text for loc, text in section.items() if loc.startswith("chronik/"))
+    assert "Militärparade" in chronik and not re.search(r"Satz \d", chronik)
 
 
 def test_committed_extraction_is_up_to_date(built):
