@@ -158,6 +158,24 @@ def test_single_curated_name_before_an_unknown_name_is_somebody_else():
     assert [m.actor for m in ex.mentions if m.type == "person"] == ["kim-yo-jong", "kim-jong-un"]
 
 
+def test_names_that_are_also_german_words_in_a_name_context():
+    moskau = CuratedActor(id="moskau", name="Moskau", type="place")
+    texts = [
+        "PEKING / LONDON (dpa) - Die Zeitung Abendpost meldete einen Besuch.",
+        "Der Handel zwischen Moskau und Hanoi wächst. Die Delegation reiste nach Rom und später in Buenos Aires weiter.",
+        "Polens Außenministerin Maren Ishikawa sprach mit der Zeitung Freie Stimme, die Behörde teilte Anfang der Woche mit.",
+        "Nach dem Essen sprach der Sender über Rom. Hanoi und Split sind Städte.",
+    ]
+    found = [{(m.actor, m.type) for m in ex.mentions} for ex in _extract_all(texts, actors=[moskau])]
+    assert {("london", "place"), ("abendpost", "organization")} <= found[0]
+    assert {("hanoi", "place"), ("rom", "place"), ("buenos-aires", "place")} <= found[1]
+    assert {("maren-ishikawa", "person"), ("freie-stimme", "organization")} <= found[2]
+    assert not {a for a, _ in found[2]} & {"anfang", "woche"}
+    # Without a place context a city's name is not taken: "Essen" (food), "Rom" after "über",
+    # a sentence that starts with "Hanoi" and an uncoordinated "Split".
+    assert not {a for a, _ in found[3]} & {"essen", "rom", "hanoi", "split"}
+
+
 def test_letters_that_ignorecase_folds_are_read_like_plain_ones():
     """Web text has long s, dotted capital I and the like; re.IGNORECASE matches them, so the
     lookups after a match must fold them the same way (this used to raise KeyError)."""

