@@ -105,6 +105,18 @@ def test_extraction_yaml_is_deterministic(project):
     assert tree_digest(project / "extracted") == tree_digest(ROOT / "extracted")
 
 
+def test_yaml_is_the_same_with_and_without_libyaml(real):
+    """extracted/*.yml is written with libyaml when PyYAML has it; a machine without it must
+    write the same bytes (the files are committed)."""
+    from dossier.yamlio import _PyDumper, dump_yaml
+
+    tricky = {"text": ["yes", "no", "null", "007", "1e3", " leading", "trailing ", "a: b", "- x", "# c", "„Zitat“",
+                       "\u202eRTL\u200b", "tab\there", "line\nbreak", "'quote'", '"double"', "ä" * 300, ""],
+              "nested": [{"a": 1, "b": None, "c": 1.5, "d": True}]}
+    for data in [x.model_dump(mode="json") for x in real.run.extractions] + [tricky]:
+        assert dump_yaml(data) == dump_yaml(data, dumper=_PyDumper)
+
+
 def test_bad_editorial_yaml_stops_the_build_with_file_and_line(project):
     actors = project / "content" / "actors.yml"
     text = actors.read_text(encoding="utf-8")
