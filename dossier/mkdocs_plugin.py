@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from .editions import current_edition, previous_edition_data
 from .errors import DossierError
 from .render import render_site
-from .stages import BuildResult, Project, build
+from .stages import Project, build
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -56,21 +56,22 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             templates_dir=root / self.config.templates_dir,
             extracted_dir=root / self.config.extracted_dir,
         )
-        self.result: BuildResult | None = None
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
-            self.result = build(self.project, write_extractions=self.config.write_extractions)
+            # Local, not kept on the plugin: at 10,000 sources the model is gigabytes MkDocs needs.
+            result = build(self.project, write_extractions=self.config.write_extractions)
             current = current_edition()
             previous = previous_edition_data(self.root, branch=self.config.editions_branch, current=current)
-            pages = render_site(self.result, self.project.templates_dir, directory_urls=config.use_directory_urls,
+            pages = render_site(result, self.project.templates_dir, directory_urls=config.use_directory_urls,
                                 previous=previous, current_version=current,
                                 cache_file=self.root / ".cache" / "dossier" / "pages.pickle" if self.config.page_cache else None)
         except DossierError as exc:
             raise PluginError(f"dossier: invalid input\n{exc}") from None
-        run = self.result.run
-        log.info("dossier: %d sources (%d extracted, %d from cache)", len(self.result.sources), run.extracted, run.reused)
+        log.info("dossier: %d sources (%d extracted, %d from cache)", len(result.sources), result.run.extracted,
+                 result.run.reused)
+        del result
         for path in sorted(pages):
             existing = files.get_file_from_path(path)
             if existing is not None:
