@@ -217,7 +217,7 @@ def test_templates_do_not_compute() -> None:
 
 
 def test_view_paths_unique(result: BuildResult) -> None:
-    specs = build_pages(result)
+    specs = list(build_pages(result))
     assert len({s.path for s in specs}) == len(specs)
 
 

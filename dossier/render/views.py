@@ -21,6 +21,7 @@ import hashlib
 import posixpath
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -1621,28 +1622,31 @@ def _segments(body: str, a: int, b: int, marks: list[tuple[int, int, str, str, s
 # --------------------------------------------------------------------------------------------
 
 
-def build_pages(result: BuildResult, *, directory_urls: bool = True) -> list[PageSpec]:
-    """Every generated page: site path, template, page title (plain text) and its view."""
+def build_pages(result: BuildResult, *, directory_urls: bool = True) -> Iterator[PageSpec]:
+    """Every generated page: site path, template, page title (plain text) and its view.
+
+    A generator: each view is rendered and dropped before the next is built. Holding every view
+    at once took more memory than the rendered site (and the garbage collector's time with it)."""
     m = SiteModel(result, directory_urls=directory_urls)
     d = result.dossier
-    pages = [
-        PageSpec("index.md", "index.md.j2", d.title, m.start()),
-        PageSpec("chronik.md", "chronik.md.j2", "Chronik", m.chronik()),
-        PageSpec("akteure/index.md", "akteure.md.j2", "Akteure", m.actors_index()),
-        PageSpec("vergleich.md", "vergleich.md.j2", "Quellenvergleich", m.comparison()),
-        PageSpec("quellen/index.md", "quellen.md.j2", "Quellen", m.sources_index()),
-        PageSpec("methodik.md", "methodik.md.j2", "Methodik", m.method()),
-        PageSpec("redaktion.md", "redaktion.md.j2", "Redaktion: offene Prüfungen", m.review()),
-    ]
+    seen: set[str] = set()
+
+    def unique(spec: PageSpec) -> PageSpec:
+        if spec.path in seen:
+            raise ValueError(f"two pages at {spec.path}")
+        seen.add(spec.path)
+        return spec
+
+    yield unique(PageSpec("index.md", "index.md.j2", d.title, m.start()))
+    yield unique(PageSpec("chronik.md", "chronik.md.j2", "Chronik", m.chronik()))
+    yield unique(PageSpec("akteure/index.md", "akteure.md.j2", "Akteure", m.actors_index()))
+    yield unique(PageSpec("vergleich.md", "vergleich.md.j2", "Quellenvergleich", m.comparison()))
+    yield unique(PageSpec("quellen/index.md", "quellen.md.j2", "Quellen", m.sources_index()))
+    yield unique(PageSpec("methodik.md", "methodik.md.j2", "Methodik", m.method()))
+    yield unique(PageSpec("redaktion.md", "redaktion.md.j2", "Redaktion: offene Prüfungen", m.review()))
     for a in sorted(d.actors, key=lambda a: a.id):
         path, view = m.actor(a)
-        pages.append(PageSpec(path, "akteur.md.j2", a.name, view))
+        yield unique(PageSpec(path, "akteur.md.j2", a.name, view))
     for sid in sorted(m.sources):
         path, view = m.source(sid)
-        pages.append(PageSpec(path, "quelle.md.j2", m.sources[sid].summary.title, view))
-    seen: set[str] = set()
-    for p in pages:
-        if p.path in seen:
-            raise ValueError(f"two pages at {p.path}")
-        seen.add(p.path)
-    return pages
+        yield unique(PageSpec(path, "quelle.md.j2", m.sources[sid].summary.title, view))
