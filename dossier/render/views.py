@@ -1119,10 +1119,13 @@ class SiteModel:
             for a in actor_ids
         ]
         edges = []
-        for a in sorted(chosen):
-            for b, keys in sorted(self.co.get(a, {}).items()):
-                if a < b and b in chosen:
-                    edges.append(Edge(a, b, len(keys)))
+        ordered = sorted(chosen)
+        for a in ordered:
+            # Pairs among the few chosen nodes: a hub's own co-mention list has thousands of entries.
+            mentioned_with = self.co.get(a, {})
+            for b in ordered:
+                if a < b and b in mentioned_with:
+                    edges.append(Edge(a, b, len(mentioned_with[b])))
         svg = network_svg(nodes, edges, center=center, title=title, max_nodes=max_nodes)
         return Markup(figure_html(svg, None, css_class="dossier-figure dossier-figure--network"))
 
