@@ -925,6 +925,9 @@ class SiteModel:
         self.resolve = self._mention_resolver()
         self._mention_counts: dict[str, Counter[str]] | None = None
         self._source_rank: dict[str, int] = {sid: i for i, sid in enumerate(self.source_order)}
+        # an event's evidence in source order, whole and per source (built on first use)
+        self._evidence_sorted: dict[str, list[Evidence]] = {}
+        self._evidence_grouped: dict[str, dict[str, list[Evidence]]] = {}
         self._claims_by_sentence: dict[tuple[str, int], list[Claim]] | None = None
         # first sentence (in source order) where an actor is named with a given form
         self.first_mention: dict[tuple[str, str], tuple[str, int]] = {}
@@ -1000,12 +1003,21 @@ class SiteModel:
         actors = [self.actor_ref(a, link) for a in e.actors]
         actors.sort(key=lambda r: (r.name.casefold(), r.id))
         place = self.actor_ref(e.place, link) if e.place else None
-        all_evidence = sorted(e.evidence, key=lambda ev: (ev.source != first_source, self._evidence_key(ev)))
+        all_evidence = self._sorted_evidence(e)
+        own = [ev for ev in self._evidence_by_source(e).get(first_source, [])] if first_source else []
         if max_cites:
-            own = sum(1 for ev in all_evidence if ev.source == first_source)
-            ev_sorted = all_evidence[:max(max_cites, own)]
+            # This source's sentences, then the first others up to max_cites, without sorting a
+            # much-cited event's whole evidence again on every source page that shows it.
+            wanted = max(max_cites, len(own)) - len(own)
+            others = []
+            for ev in all_evidence:
+                if len(others) >= wanted:
+                    break
+                if ev.source != first_source:
+                    others.append(ev)
+            ev_sorted = own + others
         else:
-            ev_sorted = all_evidence
+            ev_sorted = own + [ev for ev in all_evidence if ev.source != first_source] if own else all_evidence
         cites = [self.cite(ev, link) for ev in ev_sorted]
         notes = []
         # How each date was read is explained in the Chronik; elsewhere the event links there.
@@ -1034,6 +1046,20 @@ class SiteModel:
             notes_label="Datumsangaben im Text" if len(notes) > 1 else "Datumsangabe im Text",
             more_cites=len(all_evidence) - len(ev_sorted),
         )
+
+    def _sorted_evidence(self, e: Event) -> list[Evidence]:
+        found = self._evidence_sorted.get(e.id)
+        if found is None:
+            found = self._evidence_sorted[e.id] = sorted(e.evidence, key=self._evidence_key)
+        return found
+
+    def _evidence_by_source(self, e: Event) -> dict[str, list[Evidence]]:
+        found = self._evidence_grouped.get(e.id)
+        if found is None:
+            found = self._evidence_grouped[e.id] = defaultdict(list)
+            for ev in self._sorted_evidence(e):
+                found[ev.source].append(ev)
+        return found
 
     def _evidence_key(self, ev: Evidence):
         order = self._source_rank.get(ev.source, len(self.source_order))
