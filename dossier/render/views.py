@@ -1004,7 +1004,7 @@ class SiteModel:
         actors.sort(key=lambda r: (r.name.casefold(), r.id))
         place = self.actor_ref(e.place, link) if e.place else None
         all_evidence = self._sorted_evidence(e)
-        own = [ev for ev in self._evidence_by_source(e).get(first_source, [])] if first_source else []
+        own = list(self._evidence_by_source(e).get(first_source, ())) if first_source else []
         if max_cites:
             # This source's sentences, then the first others up to max_cites, without sorting a
             # much-cited event's whole evidence again on every source page that shows it.
