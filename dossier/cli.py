@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .errors import DossierError
-from .stages import Project, build, load_inputs
+from .stages import Project, build
 from .yamlio import write_atomic
 
 
@@ -17,11 +17,10 @@ def _project(args: argparse.Namespace) -> Project:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    project = _project(args)
-    load_inputs(project)  # every file problem at once, before anything is extracted
-    # Corrections name extracted ids: whether they still exist is known only after assembly.
-    # Nothing is written; unchanged sources come from extracted/.
-    result = build(project, write_extractions=False)
+    # build() reads every file first and reports all their problems at once; corrections name
+    # extracted ids, so whether they still exist is known only after assembly. Nothing is
+    # written; unchanged sources come from extracted/.
+    result = build(_project(args), write_extractions=False)
     print(f"ok: {len(result.sources)} sources, {len(result.editorial.actors.actors)} curated actors, "
           f"corrections match the extraction")
     return 0
