@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from .corrections import apply_corrections
 from .editorial import Editorial
@@ -66,7 +67,7 @@ def assemble(sources: list[Source], extractions: list[SourceExtraction], editori
     index = ActorIndex(editorial)
     actors = build_actors(extractions, index)
     known = {a.id for a in actors}
-    events = build_events(extractions, index, known)
+    events = build_events(extractions, index, known, {a.id for a in actors if a.type in PARTICIPANT_TYPES})
     claims = build_claims(extractions, actors)
     quotes = build_quotes(extractions, index, known)
     dossier = Dossier(
@@ -138,35 +139,63 @@ def _parse(value: str, *, first: bool) -> dt.date:
     return dt.date(parts[0], 1, 1) if first else dt.date(parts[0], 12, 31)
 
 
-def build_events(extractions: list[SourceExtraction], index: ActorIndex, known: set[str]) -> list[Event]:
-    """Event candidates of all sources; the same kind of event on overlapping dates is one event."""
-    candidates: list[tuple[SourceExtraction, EventRecord, tuple[dt.date, dt.date], frozenset[str]]] = []
+# Who took part tells two events apart; countries and places say where or on whose behalf, and
+# would join every visit to Pjöngjang in a month into one. They count only where no one is named.
+PARTICIPANT_TYPES = frozenset({"person", "organization"})
+
+
+@dataclass
+class _Cluster:
+    """Candidates told as one event. `people` and `places` are those of the first candidate
+    naming any (fixed): comparing with everyone gathered so far would chain A+B, B+C, C+D ...
+    into one event with hundreds of participants."""
+    end: dt.date
+    people: frozenset[str]
+    places: frozenset[str]
+    members: list
+
+    def takes(self, people: frozenset[str], places: frozenset[str]) -> bool:
+        """Someone takes part in both; without people on one side, a country or place in
+        common; a side that names nobody cannot tell, so it may join."""
+        if people and self.people:
+            return not people.isdisjoint(self.people)
+        return not places or not self.places or not places.isdisjoint(self.places)
+
+
+def build_events(extractions: list[SourceExtraction], index: ActorIndex, known: set[str],
+                 participants: set[str]) -> list[Event]:
+    """Event candidates of all sources; the same kind of event on overlapping dates, with a
+    participant in common, is one event."""
+    candidates: list[tuple[SourceExtraction, EventRecord, tuple[dt.date, dt.date], frozenset[str], frozenset[str]]] = []
     for ex in extractions:
         for rec in ex.events:
             span = _interval(rec.date, rec.date_end, rec.precision)
             if span is not None:
-                who = frozenset(a for a in (index.resolve_id(x) for x in rec.actors) if a in known)
-                candidates.append((ex, rec, span, who))
+                named = {a for a in (index.resolve_id(x) for x in rec.actors) if a in known}
+                people = frozenset(named & participants)
+                candidates.append((ex, rec, span, people, frozenset(named - people)))
     candidates.sort(key=lambda c: (c[1].trigger, c[2][0], c[2][1], c[0].source, c[1].sentence))
-    clusters: list[list] = []
+    clusters: list[_Cluster] = []
     # Sweep in date order per kind of event: only clusters still "open" at this start date
     # (latest end >= start) can take the candidate, so the work stays near-linear.
-    open_clusters: dict[str, list[tuple[dt.date, set[str], list]]] = defaultdict(list)
+    open_clusters: dict[str, list[_Cluster]] = defaultdict(list)
     for cand in candidates:
-        start = cand[2][0]
-        active = [entry for entry in open_clusters[cand[1].trigger] if entry[0] >= start]
-        for k, (end, who, cluster) in enumerate(active):
-            if _same_actors(who, cand[3]) and any(_same_time(c[2], cand[2]) for c in cluster):
-                cluster.append(cand)
-                active[k] = (max(end, cand[2][1]), who | cand[3], cluster)
+        _, _, span, people, places = cand
+        active = [c for c in open_clusters[cand[1].trigger] if c.end >= span[0]]
+        for cluster in active:
+            if cluster.takes(people, places) and any(_same_time(c[2], span) for c in cluster.members):
+                cluster.members.append(cand)
+                cluster.end = max(cluster.end, span[1])
+                cluster.people = cluster.people or people
+                cluster.places = cluster.places or places
                 break
         else:
-            cluster = [cand]
+            cluster = _Cluster(span[1], people, places, [cand])
             clusters.append(cluster)
-            active.append((cand[2][1], set(cand[3]), cluster))
+            active.append(cluster)
         open_clusters[cand[1].trigger] = active
     events = []
-    for cluster in clusters:
+    for cluster in (c.members for c in clusters):
         best = min(cluster, key=lambda c: (_PRECISION_RANK[c[1].precision], (c[2][1] - c[2][0]).days, c[1].date))
         rec = best[1]
         titles = Counter(c[1].title for c in cluster)
@@ -183,12 +212,6 @@ def build_events(extractions: list[SourceExtraction], index: ActorIndex, known: 
         ))
     events = _unique_ids(sorted(events, key=lambda e: (e.date or "", e.date_end or "", e.id)))
     return events
-
-
-def _same_actors(cluster: set[str], candidate: frozenset[str]) -> bool:
-    """Two visits in the same month are one event only if someone takes part in both; a
-    candidate or cluster without known actors cannot tell, so it may join."""
-    return not cluster or not candidate or not cluster.isdisjoint(candidate)
 
 
 def _same_time(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:

@@ -38,3 +38,27 @@ def test_same_month_same_actor_is_one_event_other_actors_another(project):
     assert merged and "wladimir-putin" in merged[0][1], found
     assert apart and "wladimir-putin" not in apart[0][1], found
     assert len(found) == 2, found
+
+
+def test_visits_do_not_chain_through_shared_people_or_a_shared_country(project):
+    # a+b share Putin, b+c share Lawrow, c+d share Nordkorea only: four visits to one country
+    # in one month, but a and c, or a and d, have no one in common.
+    d = only_sources(project, {
+        "a": "Wladimir Putin besuchte im Februar 2025 mit Xi Jinping Nordkorea.",
+        "b": "Im Februar 2025 besuchten Putin und Außenminister Sergej Lawrow Nordkorea.",
+        "c": "Lawrow besuchte im Februar 2025 mit Ministerpräsident Fumio Kishida Nordkorea.",
+        "d": "Im Februar 2025 besuchte Fumio Kishida erneut Nordkorea.",
+    })
+    found = visits(d)
+    by_sources = {v[2]: v[1] for v in found}
+    assert sorted(by_sources) == [("a", "b"), ("c", "d")], found
+    assert "xi-jinping" in by_sources[("a", "b")] and "fumio-kishida" not in by_sources[("a", "b")], found
+
+
+def test_a_visit_naming_only_the_country_joins_the_visit_there(project):
+    d = only_sources(project, {
+        "a": "Wladimir Putin besuchte im Februar 2025 Nordkorea.",
+        "b": "Nordkorea erwartete im Februar 2025 einen Besuch aus Moskau.",
+    })
+    found = visits(d)
+    assert [v[2] for v in found] == [("a", "b")], found

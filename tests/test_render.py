@@ -10,6 +10,7 @@ import json
 import os
 import posixpath
 import re
+from collections import Counter
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -198,6 +199,44 @@ def test_every_citation_targets_an_existing_sentence(result: BuildResult, pages:
                 assert fragment in anchors[target], (path, attrs["href"])
                 count += 1
     assert count > 100
+
+
+def test_a_large_dossier_splits_the_chronik_and_the_comparison(result: BuildResult, monkeypatch) -> None:
+    """With small page limits the five articles behave like a large corpus: the Chronik goes to
+    one page per year (a full year per month), claims to pages of their own, and every link to
+    an event or claim still reaches the page that holds its anchor."""
+    from dossier.render import views
+
+    monkeypatch.setattr(views, "CHRONIK_PAGE_MAX_EVENTS", 4)
+    monkeypatch.setattr(views, "COMPARISON_PAGE_MAX_CLAIMS", 2)
+    pages = render_site(result, ROOT / "templates")
+    parts = sorted(p for p in pages if p.startswith("chronik/"))
+    assert "chronik/2025-09.md" in parts and "chronik/2024.md" in parts, parts
+    shown = Counter(re.findall(r'<article class="dossier-event[^"]*" id="e-([^"]+)"', "".join(pages[p] for p in parts)))
+    assert sorted(shown) == sorted(e.id for e in result.dossier.events) and set(shown.values()) == {1}
+    assert "<article" not in pages["chronik.md"].split("<svg", 1)[0]
+    assert 'href="2025-09/"' in pages["chronik.md"]
+    claims = [p for p in pages if p.startswith("vergleich/")]
+    assert claims and "vergleich/mehrere-quellen-2.md" in claims, claims
+    anchors = {p: set(re.findall(r'id="([^"]+)"', t)) | set(re.findall(r"\{: #([^ }]+) \}", t)) for p, t in pages.items()}
+    held = Counter(c.id for p in claims + ["vergleich.md"] for c in result.dossier.claims if views.claim_anchor(c.id) in anchors[p])
+    assert sorted(held) == sorted(c.id for c in result.dossier.claims) and set(held.values()) == {1}
+
+    urls = Urls()
+    by_url = {urls.url(p) + "index.html": p for p in pages if p.endswith(".md")}
+    checked = 0
+    for path, text in pages.items():
+        if not path.endswith(".md"):
+            continue
+        for href in re.findall(r'href="([^"]+)"', text):
+            resolved = _resolve(urls.url(path), href.replace("&amp;", "&"))
+            if resolved is None or not resolved[1].startswith(("e-", "c-")):
+                continue
+            target, fragment = resolved
+            assert target in by_url, (path, href)
+            assert fragment in anchors[by_url[target]], (path, href)
+            checked += 1
+    assert checked > 50
 
 
 def test_render_is_deterministic(result: BuildResult, pages: dict[str, str]) -> None:

@@ -31,7 +31,9 @@ from .views import (
     Urls,
     actor_path,
     claim_anchor,
+    claim_pages,
     event_anchor,
+    event_pages,
     sentence_anchor,
     source_path,
 )
@@ -269,7 +271,8 @@ def _detail(kind: str, item: Mapping[str, Any], names: _Names) -> str:
     return ""
 
 
-def _linker(page: str, directory_urls: bool) -> Callable[[str, Mapping[str, Any]], str]:
+def _linker(page: str, directory_urls: bool, event_pages: Mapping[str, str],
+            claim_pages: Mapping[str, str]) -> Callable[[str, Mapping[str, Any]], str]:
     urls = Urls(directory_urls)
 
     def href(kind: str, item: Mapping[str, Any]) -> str:
@@ -279,9 +282,9 @@ def _linker(page: str, directory_urls: bool) -> Callable[[str, Mapping[str, Any]
         if kind == "actors":
             return urls.href(page, actor_path(item_id))
         if kind == "events":
-            return urls.href(page, "chronik.md", event_anchor(item_id))
+            return urls.href(page, event_pages.get(item_id, "chronik.md"), event_anchor(item_id))
         if kind == "claims":
-            return urls.href(page, "vergleich.md", claim_anchor(item_id))
+            return urls.href(page, claim_pages.get(item_id, "vergleich.md"), claim_anchor(item_id))
         if kind == "quotes" and item.get("source"):
             evidence = item.get("evidence") or {}
             index = evidence.get("sentence_index") if isinstance(evidence, dict) else None
@@ -301,15 +304,19 @@ def diff_dossiers(
     *,
     page: str = CHANGES_PATH,
     directory_urls: bool = True,
+    event_pages: Mapping[str, str] | None = None,
+    claim_pages: Mapping[str, str] | None = None,
 ) -> Changes:
     """Added, removed and changed items per kind, each list sorted by id.
 
     ``previous`` and ``current`` are parsed ``data/dossier.json`` files; ``previous`` is None
     for the first edition (then nothing is listed and :attr:`Changes.first` is true).  Links
-    (``href``) point from ``page`` to the items in the current edition.
+    (``href``) point from ``page`` to the items in the current edition; ``event_pages`` and
+    ``claim_pages`` say which page shows an event or claim when the Chronik or the
+    Quellenvergleich is split (default: chronik.md, vergleich.md).
     """
     names = _Names(previous, current)
-    href = _linker(page, directory_urls)
+    href = _linker(page, directory_urls, event_pages or {}, claim_pages or {})
     kinds: list[KindChanges] = []
     for kind, title in KINDS:
         result = KindChanges(kind, title)
@@ -374,9 +381,12 @@ def changes_page(
     ``link_previous`` (only when the site is deployed by mike, where editions are sibling
     folders) the previous edition's name links to it.
     """
-    current = dossier.model_dump(mode="json")  # the same data as data/dossier.json
     version, data = previous if previous is not None else (None, None)
-    changes = diff_dossiers(data, current, page=CHANGES_PATH, directory_urls=directory_urls)
+    # the same data as data/dossier.json; without a previous edition nothing is compared, and at
+    # 10,000 sources this dict alone is gigabytes
+    current = dossier.model_dump(mode="json") if data is not None else {}
+    changes = diff_dossiers(data, current, page=CHANGES_PATH, directory_urls=directory_urls,
+                            event_pages=event_pages(dossier.events), claim_pages=claim_pages(dossier.claims))
     href = None
     if version is not None and link_previous:
         # the site root is "../" from aenderungen/ (directory URLs); editions are its siblings

@@ -410,6 +410,15 @@ STRIP_MAX_EVENTS = 80
 
 # Above this many sources the coverage table shows counts instead of one column per source.
 MATRIX_MAX_SOURCES = 12
+# A Chronik with more events than this is split into one page per year (and a year with more into
+# one page per month): one page of 80,000 events is unreadable and MkDocs holds it whole.
+CHRONIK_PAGE_MAX_EVENTS = 400
+# The same for the Quellenvergleich: claims of several sources in pages of this many (the first on
+# vergleich.md), claims of one source in tables of five times as many rows.
+COMPARISON_PAGE_MAX_CLAIMS = 100
+# Without a column per source (MATRIX_MAX_SOURCES) the coverage tables keep the rows reported by
+# the most sources.
+COVERAGE_MAX_ROWS = 200
 
 
 class Linker:
@@ -616,9 +625,21 @@ class YearGroup:
     months: list[EventGroup]
 
 
+@dataclass(frozen=True)
+class ChronikPart:
+    """One page of a Chronik split by time."""
+
+    path: str
+    label: str  # "2025", "September 2025", "Ohne genaues Datum"
+    events: tuple[Event, ...]
+
+
 @dataclass
 class ChronikView:
     nav: Nav
+    heading: str  # "Chronik", "Chronik: 2025"
+    whole: str  # link to the overview; "" on the overview itself
+    parts: list[Link]  # the pages of a split Chronik (on the overview only)
     count: int
     period: str
     status_counts: list[tuple[str, int]]
@@ -736,12 +757,34 @@ class Omission:
     actors: list[Link]
 
 
+@dataclass(frozen=True)
+class ComparisonPart:
+    """One page of the Quellenvergleich's claims."""
+
+    path: str
+    label: str  # "" for vergleich.md itself
+    multi: tuple[Claim, ...]  # claims of several sources
+    single: tuple[Claim, ...]  # claims of one source
+
+
+@dataclass
+class ComparisonPartView:
+    nav: Nav
+    heading: str
+    whole: str  # link to vergleich.md
+    multi: list[ClaimView]
+    single: list[ClaimView]
+
+
 @dataclass
 class ComparisonView:
     nav: Nav
     multi_count: int
     multi: list[ClaimView]
     single: list[ClaimView]
+    multi_parts: list[Link]  # further pages of claims of several sources
+    single_parts: list[Link]  # pages of claims of one source, when not on this page
+    coverage_note: str  # "" or which rows the coverage tables keep
     status_counts: list[tuple[str, str, int]]  # (status, label, count)
     columns: list[SourceColumn]
     event_rows: list[MatrixRow]
@@ -902,6 +945,10 @@ class SiteModel:
             for a, b in combinations(sorted(self.sentence_actors[key]), 2):
                 self.co[a][b].append(key)
                 self.co[b][a].append(key)
+        self.chronik_parts = chronik_parts(self.events)
+        self.event_page: dict[str, str] = {e.id: part.path for part in self.chronik_parts for e in part.events}
+        self.comparison_parts = comparison_parts(d.claims)
+        self.claim_page = {c.id: part.path for part in self.comparison_parts for c in part.multi + part.single}
         self.events_of: dict[str, list[Event]] = defaultdict(list)
         self.events_of_source: dict[str, list[Event]] = defaultdict(list)
         for e in self.events:
@@ -951,12 +998,7 @@ class SiteModel:
         except Exception:  # pragma: no cover - the assembly code is owned elsewhere
             return lambda m: m.actor
 
-    @staticmethod
-    def _event_key(e: Event):
-        span = span_of(e.date, e.date_end)
-        if span is None:
-            return (1, dt.date.max, dt.date.max, e.id)
-        return (0, span[0], span[1], e.id)
+    _event_key = staticmethod(lambda e: chronik_order(e))
 
     def nav(self, link: Linker) -> Nav:
         return Nav(
@@ -1039,7 +1081,7 @@ class SiteModel:
             ))
         ids = sorted({safe_id(a) for a in e.actors} | ({safe_id(e.place)} if e.place else set()))
         return EventView(
-            id=e.id, anchor=event_anchor(e.id), href=link.to("chronik.md", event_anchor(e.id)), title=e.title,
+            id=e.id, anchor=event_anchor(e.id), href=link.to(self.event_page[e.id], event_anchor(e.id)), title=e.title,
             date=date_view(e.date, e.date_end, e.precision), status=e.status,
             status_label=EVENT_STATUS_LABELS.get(e.status, e.status), actors=actors, place=place, cites=cites,
             notes=notes, data_actors=" ".join(ids), reviewed=e.reviewed,
@@ -1076,7 +1118,7 @@ class SiteModel:
         if c.reviewed:
             heading += " · geprüft"
         return ClaimView(
-            id=c.id, anchor=claim_anchor(c.id), href=link.to("vergleich.md", claim_anchor(c.id)), kind=c.kind,
+            id=c.id, anchor=claim_anchor(c.id), href=link.to(self.claim_page[c.id], claim_anchor(c.id)), kind=c.kind,
             subject=c.subject, about=self.actor_ref(c.about, link) if c.about else None, status=c.status,
             status_label=label, admonition=admonition, explanation=explanation, note=c.note or "",
             reviewed=c.reviewed, values=[self.claim_value(v, link) for v in values],
@@ -1125,7 +1167,7 @@ class SiteModel:
                 end = str(_parts(e.date)[0] + 9)
             items.append(StripItem(
                 id=e.id, label=e.title, start=e.date, end=end, precision=precision,
-                announced=e.status == "announced", href=link.to("chronik.md", event_anchor(e.id)),
+                announced=e.status == "announced", href=link.to(self.event_page[e.id], event_anchor(e.id)),
             ))
         svg = timestrip_svg(items, title=title)
         return Markup(figure_html(svg, None, css_class="dossier-figure dossier-figure--strip"))
@@ -1194,9 +1236,14 @@ class SiteModel:
             strip=self._strip(link),
         )
 
-    def chronik(self, path: str = "chronik.md", max_chips: int = 24) -> ChronikView:
+    def chronik(self, part: ChronikPart | None = None, max_chips: int = 24) -> ChronikView:
+        """The Chronik: all events on one page, or (`part`) one page of a split Chronik; the
+        overview of a split Chronik (part None, several parts) lists the pages instead."""
+        path = part.path if part else "chronik.md"
         link = Linker(self.urls, path)
-        views = [(e, self.event_view(e, link)) for e in self.events]
+        split = len(self.chronik_parts) > 1
+        events = list(part.events) if part else [] if split else self.events
+        views = [(e, self.event_view(e, link)) for e in events]
         years: list[YearGroup] = []
         undated: list[EventView] = []
         by_year: dict[tuple[int, bool], list[tuple[Event, EventView]]] = defaultdict(list)
@@ -1225,7 +1272,7 @@ class SiteModel:
         if undated:
             years.append(YearGroup("Ohne genaues Datum", "ohne-datum", _union(undated), undated, []))
         # filter chips: the actors with the most events (at least two), the rest link to their profiles
-        counts = Counter(a for e in self.events for a in set(e.actors) | ({e.place} if e.place else set()))
+        counts = Counter(a for e in events for a in set(e.actors) | ({e.place} if e.place else set()))
         ranked = sorted(
             (a for a in counts if a in self.actors),
             key=lambda a: (-counts[a], self.actors[a].name.casefold(), a),
@@ -1239,11 +1286,16 @@ class SiteModel:
             Link(self.actors[a].name, link.to(actor_path(a), "zeitleiste"), plural(counts[a], "Ereignis", "Ereignisse"))
             for a in sorted(set(ranked) - set(chip_ids), key=lambda a: (self.actors[a].name.casefold(), a))
         ]
-        status = Counter(e.status for e in self.events)
+        status = Counter(e.status for e in (events if part else self.events))
+        parts = [] if part or not split else [
+            Link(p.label, link.to(p.path), plural(len(p.events), "Ereignis", "Ereignisse")) for p in self.chronik_parts
+        ]
         return ChronikView(
-            nav=self.nav(link), count=len(self.events), period=self.period(),
+            nav=self.nav(link), heading=f"Chronik: {part.label}" if part else "Chronik",
+            whole=link.to("chronik.md") if part else "", parts=parts,
+            count=len(events) if part else len(self.events), period=self.period(),
             status_counts=[(EVENT_STATUS_LABELS[s], status[s]) for s in ("past", "ongoing", "announced") if status[s]],
-            strip=self._strip(link), chips=chips, other_actors=others,
+            strip=Markup("") if part else self._strip(link), chips=chips, other_actors=others,
             other_count=len(others), years=years,
         )
 
@@ -1361,11 +1413,18 @@ class SiteModel:
             self._mention_counts = counts
         return dict(self._mention_counts.get(actor_id, {}))
 
+    def comparison_part(self, part: ComparisonPart) -> ComparisonPartView:
+        link = Linker(self.urls, part.path)
+        return ComparisonPartView(
+            nav=self.nav(link), heading=f"Quellenvergleich: {part.label}", whole=link.to("vergleich.md"),
+            multi=[self.claim_view(c, link) for c in part.multi], single=[self.claim_view(c, link) for c in part.single],
+        )
+
     def comparison(self, path: str = "vergleich.md") -> ComparisonView:
         link = Linker(self.urls, path)
-        claims = sorted(self.dossier.claims, key=lambda c: (CLAIM_ORDER.get(c.status, 9), c.subject.casefold(), c.id))
-        multi = [c for c in claims if len({v.source for v in c.values}) > 1]
-        single = [c for c in claims if len({v.source for v in c.values}) <= 1]
+        main_part, *more_parts = self.comparison_parts
+        multi = [c for part in self.comparison_parts for c in part.multi]
+        single = list(main_part.single)
         status = Counter(c.status for c in multi)
         # A matrix with one column per source is readable for a handful of sources only; beyond
         # that the rows keep their "k Quellen" count and the per-source view is the source page.
@@ -1374,20 +1433,32 @@ class SiteModel:
             SourceColumn(self.sources[s].short, link.to(source_path(s)), self.sources[s].summary.title, self.sources[s].date)
             for s in matrix_sources
         ]
+        coverage_events = self.events
+        coverage_actors = [a for a in self.dossier.actors if len(a.sources) > 1]
+        coverage_note = ""
+        if not matrix_sources:
+            by_reach = sorted((e for e in self.events if len({ev.source for ev in e.evidence}) > 1),
+                              key=lambda e: (-len({ev.source for ev in e.evidence}), chronik_order(e)))
+            chosen = {e.id for e in by_reach[:COVERAGE_MAX_ROWS]}
+            coverage_events = [e for e in self.events if e.id in chosen]
+            coverage_actors.sort(key=lambda a: (-len(a.sources), -a.mentions, a.name.casefold(), a.id))
+            coverage_actors = coverage_actors[:COVERAGE_MAX_ROWS]
+            coverage_note = (f"Die Tabellen nennen die Ereignisse und Akteure, über die die meisten Quellen berichten "
+                             f"(je höchstens {COVERAGE_MAX_ROWS}).")
         event_rows = []
-        for e in self.events:
+        for e in coverage_events:
             first: dict[str, Evidence] = {}
             counts: Counter[str] = Counter()
             for ev in sorted(e.evidence, key=lambda ev: ev.sentence_index):
                 first.setdefault(ev.source, ev)
                 counts[ev.source] += 1
             cells = [_cell(self.cite(first[s], link) if s in first else None, counts[s]) for s in matrix_sources]
-            event_rows.append(MatrixRow(e.title, link.to("chronik.md", event_anchor(e.id)),
+            event_rows.append(MatrixRow(e.title, link.to(self.event_page[e.id], event_anchor(e.id)),
                                         format_when(e.date, e.date_end, e.precision), cells, len(first)))
         multi_actors = [a for a in self.dossier.actors if len(a.sources) > 1]
         multi_actors.sort(key=lambda a: (-len(a.sources), -a.mentions, a.name.casefold(), a.id))
         actor_rows = []
-        for a in multi_actors:
+        for a in (coverage_actors if not matrix_sources else multi_actors):
             first = {}
             counts = Counter()
             for ev in sorted(a.evidence, key=lambda ev: ev.sentence_index):
@@ -1403,7 +1474,7 @@ class SiteModel:
         omissions = []
         for s in self.source_order:
             missing_events = [
-                Link(e.title, link.to("chronik.md", event_anchor(e.id)), format_when(e.date, e.date_end, e.precision))
+                Link(e.title, link.to(self.event_page[e.id], event_anchor(e.id)), format_when(e.date, e.date_end, e.precision))
                 for e, srcs in common_events if s not in srcs
             ]
             missing_actors = [
@@ -1412,8 +1483,11 @@ class SiteModel:
             ]
             omissions.append(Omission(self.sources[s].short, link.to(source_path(s)), missing_events, missing_actors))
         return ComparisonView(
-            nav=self.nav(link), multi_count=len(multi), multi=[self.claim_view(c, link) for c in multi],
+            nav=self.nav(link), multi_count=len(multi), multi=[self.claim_view(c, link) for c in main_part.multi],
             single=[self.claim_view(c, link) for c in single],
+            multi_parts=[Link(p.label, link.to(p.path), plural(len(p.multi), "Angabe", "Angaben")) for p in more_parts if p.multi],
+            single_parts=[Link(p.label, link.to(p.path), plural(len(p.single), "Angabe", "Angaben")) for p in more_parts if p.single],
+            coverage_note=coverage_note,
             status_counts=[(s, CLAIM_STATUS[s][0], status[s]) for s in ("contradict", "differ_in_precision", "agree") if status[s]],
             columns=columns, event_rows=event_rows, actor_rows=actor_rows,
             actors_left_out=len(self.dossier.actors) - len(multi_actors), omissions=omissions,
@@ -1429,7 +1503,7 @@ class SiteModel:
         for item in review_items(self.result):
             target = {
                 "actor": lambda: link.to(actor_path(item.id)),
-                "event": lambda: link.to("chronik.md", event_anchor(item.id)),
+                "event": lambda: link.to(self.event_page[item.id], event_anchor(item.id)) if item.id in self.event_page else None,
             }.get(item.kind, lambda: None)()
             groups[item.kind].append(ReviewRow(
                 item.id, item.what, target, link.to(source_path(item.source), sentence_anchor(item.sentence)),
@@ -1482,7 +1556,7 @@ class SiteModel:
             c = claim_of.get((q.sentence, q.text))
             numbers.append(ExtractedNumber(
                 q.text, _NUMBER_PREFIX.get(q.qualifier or "", "") + de_number(q.value) + (f" {q.unit}" if q.unit else ""),
-                q.counted or "", Link(c.subject, link.to("vergleich.md", claim_anchor(c.id))) if c else None,
+                q.counted or "", Link(c.subject, link.to(self.claim_page[c.id], claim_anchor(c.id))) if c else None,
                 self._cite_key((sid, q.sentence), link),
             ))
         quotes = [self.quote_view(q, link) for q in self.quotes_of_source.get(sid, [])]
@@ -1602,6 +1676,79 @@ class SiteModel:
         )
 
 
+def chronik_order(e: Event) -> tuple:
+    """Events in the Chronik: by date range, the undated last."""
+    span = span_of(e.date, e.date_end)
+    if span is None:
+        return (1, dt.date.max, dt.date.max, e.id)
+    return (0, span[0], span[1], e.id)
+
+
+def event_pages(events: list[Event]) -> dict[str, str]:
+    """{event id: the Chronik page that shows it}."""
+    return {e.id: part.path for part in chronik_parts(sorted(events, key=chronik_order)) for e in part.events}
+
+
+def chronik_parts(events: list[Event]) -> list[ChronikPart]:
+    """The pages of the Chronik (`events` in Chronik order): one while the events fit on it, else
+    one per year (a decade counts as one), a year too large for one page split into its months,
+    and the undated."""
+    if len(events) <= CHRONIK_PAGE_MAX_EVENTS:
+        return [ChronikPart("chronik.md", "", tuple(events))]
+    by_year: dict[tuple[int, bool], list[Event]] = defaultdict(list)
+    undated: list[Event] = []
+    for e in events:
+        p = _parts(e.date)
+        if p is None or e.precision in ("vague", "unresolved"):
+            undated.append(e)
+        else:
+            by_year[(p[0], e.precision == "decade")].append(e)
+    parts = []
+    for (year, decade), items in sorted(by_year.items()):
+        if decade:
+            parts.append(ChronikPart(f"chronik/{year:04d}er.md", f"{year}er Jahre", tuple(items)))
+            continue
+        if len(items) <= CHRONIK_PAGE_MAX_EVENTS:
+            parts.append(ChronikPart(f"chronik/{year:04d}.md", str(year), tuple(items)))
+            continue
+        months: dict[int | None, list[Event]] = defaultdict(list)
+        for e in items:
+            months[_parts(e.date)[1]].append(e)
+        if months.get(None):
+            parts.append(ChronikPart(f"chronik/{year:04d}.md", f"{year} ohne Monat", tuple(months[None])))
+        for month in sorted(m for m in months if m is not None):
+            parts.append(ChronikPart(f"chronik/{year:04d}-{month:02d}.md", f"{MONTHS[month - 1]} {year}", tuple(months[month])))
+    if undated:
+        parts.append(ChronikPart("chronik/ohne-datum.md", "Ohne genaues Datum", tuple(undated)))
+    return parts
+
+
+def claim_pages(claims: list[Claim]) -> dict[str, str]:
+    """{claim id: the Quellenvergleich page that shows it}."""
+    return {c.id: part.path for part in comparison_parts(claims) for c in part.multi + part.single}
+
+
+def comparison_parts(claims: list[Claim]) -> list[ComparisonPart]:
+    """The pages of the Quellenvergleich's claims, contradictions first: vergleich.md while they
+    fit, else pages of COMPARISON_PAGE_MAX_CLAIMS claims of several sources (the first on
+    vergleich.md) and pages of five times as many claims of one source (table rows)."""
+    ordered = sorted(claims, key=lambda c: (CLAIM_ORDER.get(c.status, 9), c.subject.casefold(), c.id))
+    multi = [c for c in ordered if len({v.source for v in c.values}) > 1]
+    single = [c for c in ordered if len({v.source for v in c.values}) <= 1]
+    if len(ordered) <= COMPARISON_PAGE_MAX_CLAIMS:
+        return [ComparisonPart("vergleich.md", "", tuple(multi), tuple(single))]
+    size = COMPARISON_PAGE_MAX_CLAIMS
+    parts = [ComparisonPart("vergleich.md", "", tuple(multi[:size]), ())]
+    for k, start in enumerate(range(size, len(multi), size), start=2):
+        parts.append(ComparisonPart(f"vergleich/mehrere-quellen-{k}.md", f"Angaben mehrerer Quellen, Teil {k}",
+                                    tuple(multi[start:start + size]), ()))
+    size *= 5
+    for k, start in enumerate(range(0, len(single), size), start=1):
+        parts.append(ComparisonPart(f"vergleich/eine-quelle-{k}.md", f"Angaben nur einer Quelle, Teil {k}",
+                                    (), tuple(single[start:start + size])))
+    return parts
+
+
 def _cell(cite: Cite | None, count: int) -> MatrixCell:
     return MatrixCell(cite, count, str(count) if count > 1 else "")
 
@@ -1668,8 +1815,13 @@ def build_pages(result: BuildResult, *, directory_urls: bool = True) -> Iterator
 
     yield unique(PageSpec("index.md", "index.md.j2", d.title, m.start()))
     yield unique(PageSpec("chronik.md", "chronik.md.j2", "Chronik", m.chronik()))
+    if len(m.chronik_parts) > 1:
+        for part in m.chronik_parts:
+            yield unique(PageSpec(part.path, "chronik.md.j2", f"Chronik: {part.label}", m.chronik(part)))
     yield unique(PageSpec("akteure/index.md", "akteure.md.j2", "Akteure", m.actors_index()))
     yield unique(PageSpec("vergleich.md", "vergleich.md.j2", "Quellenvergleich", m.comparison()))
+    for part in m.comparison_parts[1:]:
+        yield unique(PageSpec(part.path, "vergleich_teil.md.j2", f"Quellenvergleich: {part.label}", m.comparison_part(part)))
     yield unique(PageSpec("quellen/index.md", "quellen.md.j2", "Quellen", m.sources_index()))
     yield unique(PageSpec("methodik.md", "methodik.md.j2", "Methodik", m.method()))
     yield unique(PageSpec("redaktion.md", "redaktion.md.j2", "Redaktion: offene Prüfungen", m.review()))
