@@ -19,7 +19,8 @@ from mkdocs.structure.files import File, Files
 
 from .editions import current_edition, previous_edition_data
 from .errors import DossierError
-from .render import render_site
+from .render.cache import PageCache, templates_fingerprint
+from .render.site import generate
 from .stages import Project, build
 
 log = logging.getLogger("mkdocs.plugins.dossier")
@@ -36,7 +37,8 @@ class DossierConfig(base.Config):
     # `mkdocs build` writes into a temporary folder beside site_dir and moves it into place at
     # the end: a failed build leaves the previous site as it was, never a half-written one.
     atomic_build = c.Type(bool, default=True)
-    # rendered pages are kept in .cache/dossier/ and reused while their data is unchanged
+    # rendered pages are kept in .cache/dossier/pages/ and reused while their data is unchanged;
+    # false renders every page anew (they are still written there, for MkDocs to read)
     page_cache = c.Type(bool, default=True)
 
 
@@ -64,20 +66,22 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             result = build(self.project, write_extractions=self.config.write_extractions)
             current = current_edition()
             previous = previous_edition_data(self.root, branch=self.config.editions_branch, current=current)
-            pages = render_site(result, self.project.templates_dir, directory_urls=config.use_directory_urls,
-                                previous=previous, current_version=current,
-                                cache_file=self.root / ".cache" / "dossier" / "pages.pickle" if self.config.page_cache else None)
+            # Pages go to files that MkDocs reads when it needs them: held in memory, the
+            # Markdown of 10,000 sources would sit beside the HTML MkDocs makes of it.
+            cache = PageCache(self.root / ".cache" / "dossier" / "pages.index",
+                              templates_fingerprint(self.project.templates_dir), reuse=self.config.page_cache)
+            paths = generate(result, self.project.templates_dir, cache, directory_urls=config.use_directory_urls,
+                             previous=previous, current_version=current)
         except DossierError as exc:
             raise PluginError(f"dossier: invalid input\n{exc}") from None
-        log.info("dossier: %d sources (%d extracted, %d from cache)", len(result.sources), result.run.extracted,
-                 result.run.reused)
+        log.info("dossier: %d sources (%d extracted, %d from cache), %d pages (%d rendered, %d unchanged)",
+                 len(result.sources), result.run.extracted, result.run.reused, len(paths), cache.misses, cache.hits)
         del result
-        for path in sorted(pages):
+        for path in paths:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)
-            # UTF-8 bytes take half the memory of a str with one umlaut in it (two bytes a character).
-            files.append(File.generated(config, path, content=pages[path].encode("utf-8")))
+            files.append(File.generated(config, path, abs_src_path=str(cache.file(path))))
         return files
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:

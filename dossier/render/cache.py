@@ -2,8 +2,12 @@
 
 A page is rendered again only when its view (the data the template prints), the templates or the
 rendering code changed; the bytes are the same either way, because the same view through the same
-templates gives the same text. The cache lives under .cache/ and is only ever an optimisation:
-a missing or unreadable file means everything is rendered.
+templates gives the same text.
+
+With a cache file (``.cache/dossier/pages.index``) every page is written to a folder beside it
+(``.cache/dossier/pages/``) and MkDocs reads it from there: at 10,000 sources the site's Markdown
+is gigabytes and is never held in memory at once. The index maps each page to the key it was
+rendered with; a missing or unreadable index means everything is rendered.
 """
 
 from __future__ import annotations
@@ -26,21 +30,37 @@ def templates_fingerprint(templates_dir: Path) -> str:
     return digest.hexdigest()
 
 
-class PageCache:
-    """{site path: (key, text)}; `key` hashes the fingerprint, the template name and the view."""
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
 
-    def __init__(self, path: Path | None, fingerprint: str):
+
+class PageCache:
+    """Page texts by site path, on disk beside `path` (or in memory without one); `key` hashes
+    the fingerprint, the template name and the view. `reuse=False` renders everything anew."""
+
+    def __init__(self, path: Path | None, fingerprint: str, *, reuse: bool = True):
         self.path = path
+        self.pages_dir = path.parent / path.stem if path is not None else None
         self.fingerprint = fingerprint.encode()
-        self.entries: dict[str, tuple[bytes, str]] = {}
-        self.fresh: dict[str, tuple[bytes, str]] = {}
+        self.index: dict[str, bytes] = {}
+        self.fresh: dict[str, bytes] = {}
+        self.texts: dict[str, str] = {}  # without a folder
+        self.written: set[str] = set()
         self.hits = self.misses = 0
-        if path is not None:
+        if path is not None and reuse:
             try:
                 with path.open("rb") as handle:
-                    self.entries = pickle.load(handle)
+                    index = pickle.load(handle)
+                if isinstance(index, dict):
+                    self.index = index
             except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError, TypeError):
-                self.entries = {}
+                self.index = {}
 
     def key(self, template: str, view: object) -> bytes | None:
         try:
@@ -49,28 +69,42 @@ class PageCache:
             return None  # not cacheable: always rendered
         return hashlib.blake2b(self.fingerprint + template.encode() + b"\0" + data, digest_size=20).digest()
 
-    def get(self, page: str, key: bytes | None) -> str | None:
-        entry = self.entries.get(page)
-        if key is not None and entry is not None and entry[0] == key:
+    def file(self, page: str) -> Path:
+        assert self.pages_dir is not None
+        return self.pages_dir / page
+
+    def has(self, page: str, key: bytes | None) -> bool:
+        """The page as rendered with `key` is stored (and now counts as part of this build)."""
+        if key is not None and self.index.get(page) == key and self.pages_dir is not None and self.file(page).is_file():
             self.hits += 1
-            self.fresh[page] = entry
-            return entry[1]
+            self.fresh[page] = key
+            self.written.add(page)
+            return True
         self.misses += 1
-        return None
+        return False
+
+    def get(self, page: str, key: bytes | None) -> str | None:
+        return self.text(page) if self.has(page, key) else None
 
     def put(self, page: str, key: bytes | None, text: str) -> None:
+        if self.pages_dir is None:
+            self.texts[page] = text
+        else:
+            _write_atomic(self.file(page), text.encode("utf-8"))
+        self.written.add(page)
         if key is not None:
-            self.fresh[page] = (key, text)
+            self.fresh[page] = key
+
+    def text(self, page: str) -> str:
+        # bytes, not read_text: that would turn the calendar's CRLF line ends into LF
+        return self.texts[page] if self.pages_dir is None else self.file(page).read_bytes().decode("utf-8")
 
     def save(self) -> None:
-        """Keep this build's pages only (deleted pages leave the cache); written atomically."""
-        if self.path is None or (self.misses == 0 and self.fresh.keys() == self.entries.keys()):
+        """Index this build's pages only; files of pages this build no longer has are removed."""
+        if self.path is None:
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        try:
-            with tmp.open("wb") as handle:
-                pickle.dump(self.fresh, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        assert self.pages_dir is not None
+        for page in sorted(self.index.keys() - self.written):
+            self.file(page).unlink(missing_ok=True)
+        if self.fresh != self.index:
+            _write_atomic(self.path, pickle.dumps(self.fresh, protocol=pickle.HIGHEST_PROTOCOL))

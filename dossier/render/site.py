@@ -47,28 +47,38 @@ def stylesheet(templates_dir: Path) -> str:
     return "\n".join(p.read_text(encoding="utf-8").rstrip("\n") + "\n" for p in files)
 
 
+def generate(result: BuildResult, templates_dir: Path, cache: PageCache, *, directory_urls: bool = True,
+             previous: tuple[str, dict] | None = None, current_version: str | None = None) -> list[str]:
+    """Render every generated file into `cache` (unchanged views are not rendered again) and
+    return their site paths, sorted; the same input gives the same bytes.
+
+    `previous` is the last published edition (name, its data/dossier.json) for the change log."""
+    env = environment(templates_dir)
+    paths = []
+    for spec in build_pages(result, directory_urls=directory_urls):
+        key = cache.key(spec.template, (spec.title, spec.view))
+        if not cache.has(spec.path, key):
+            cache.put(spec.path, key, env.get_template(spec.template).render(page=spec.view, title=spec.title).rstrip("\n") + "\n")
+        paths.append(spec.path)
+    extra = export_files(result.dossier, cache)
+    extra[CHANGES_PATH] = changes_page(result.dossier, previous, env, current_version=current_version,
+                                       link_previous=current_version is not None,
+                                       directory_urls=directory_urls).rstrip("\n") + "\n"
+    extra["assets/dossier.css"] = stylesheet(templates_dir)
+    for path, text in extra.items():
+        cache.put(path, None, text)
+        paths.append(path)
+    cache.save()
+    return sorted(paths)
+
+
 def render_site(result: BuildResult, templates_dir: Path, *, directory_urls: bool = True,
                 previous: tuple[str, dict] | None = None, current_version: str | None = None,
                 cache_file: Path | None = None) -> dict[str, str]:
-    """{site path: content} for every generated file; the same input gives the same bytes.
+    """{site path: content} for every generated file (see :func:`generate`).
 
-    `previous` is the last published edition (name, its data/dossier.json) for the change log.
-    `cache_file`: rendered pages from the last build, reused where the view is unchanged.
-    """
-    env = environment(templates_dir)
+    `cache_file`: rendered pages from the last build, reused where the view is unchanged."""
     cache = PageCache(cache_file, templates_fingerprint(templates_dir))
-    pages: dict[str, str] = {}
-    for spec in build_pages(result, directory_urls=directory_urls):
-        key = cache.key(spec.template, (spec.title, spec.view))
-        text = cache.get(spec.path, key)
-        if text is None:
-            text = env.get_template(spec.template).render(page=spec.view, title=spec.title).rstrip("\n") + "\n"
-            cache.put(spec.path, key, text)
-        pages[spec.path] = text
-    pages.update(export_files(result.dossier, cache))
-    pages[CHANGES_PATH] = changes_page(result.dossier, previous, env, current_version=current_version,
-                                       link_previous=current_version is not None,
-                                       directory_urls=directory_urls).rstrip("\n") + "\n"
-    pages["assets/dossier.css"] = stylesheet(templates_dir)
-    cache.save()
-    return dict(sorted(pages.items()))
+    paths = generate(result, templates_dir, cache, directory_urls=directory_urls, previous=previous,
+                     current_version=current_version)
+    return {path: cache.text(path) for path in paths}

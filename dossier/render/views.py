@@ -23,7 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import combinations
 
 from markupsafe import Markup
@@ -419,6 +419,7 @@ COMPARISON_PAGE_MAX_CLAIMS = 100
 # Without a column per source (MATRIX_MAX_SOURCES) the coverage tables keep the rows reported by
 # the most sources.
 COVERAGE_MAX_ROWS = 200
+COMPARISON_MAX_VALUES = 50
 
 
 class Linker:
@@ -534,7 +535,9 @@ class ClaimView:
     values: list[ClaimValueView]
     source_count: int
     heading: str  # "Widersprüchlich · 3 Quellen · geprüft"
-    more_values: int = 0  # values left out here; all are on the Quellenvergleich page
+    more_values: int = 0  # values left out here
+    more_href: str = ""  # where all of them are: the Quellenvergleich, or from there the CSV export
+    more_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -1108,9 +1111,12 @@ class SiteModel:
         return (order, ev.source, ev.sentence_index)
 
     def claim_view(self, c: Claim, link: Linker, max_values: int | None = None) -> ClaimView:
+        """`max_values`: outside the Quellenvergleich a claim shows its first few values; there
+        at most COMPARISON_MAX_VALUES (a number said by thousands of sources is a table, not a page)."""
         label, admonition, explanation = CLAIM_STATUS.get(c.status, (c.status, "note", ""))
         all_values = sorted(c.values, key=lambda v: (self._evidence_key(v.evidence), v.value))
-        values = all_values[:max_values] if max_values else all_values
+        on_comparison = max_values is None
+        values = all_values[:max_values or COMPARISON_MAX_VALUES]
         n_sources = len({v.source for v in c.values})
         heading = label[:1].upper() + label[1:]
         if n_sources > 1:
@@ -1123,6 +1129,9 @@ class SiteModel:
             status_label=label, admonition=admonition, explanation=explanation, note=c.note or "",
             reviewed=c.reviewed, values=[self.claim_value(v, link) for v in values],
             source_count=n_sources, heading=heading, more_values=len(all_values) - len(values),
+            more_href=link.to("data/claims.csv") if on_comparison else link.to(self.claim_page[c.id], claim_anchor(c.id)),
+            more_text=(f"{len(all_values) - len(values)} weitere Angaben in der Tabelle claims.csv" if on_comparison
+                       else f"Alle {len(all_values) - len(values)} weiteren Angaben im Quellenvergleich"),
         )
 
     def claim_value(self, v: ClaimValue, link: Linker) -> ClaimValueView:
@@ -1172,6 +1181,7 @@ class SiteModel:
         svg = timestrip_svg(items, title=title)
         return Markup(figure_html(svg, None, css_class="dossier-figure dossier-figure--strip"))
 
+    @cached_property  # on every page of a split Chronik; a scan of all events each time
     def period(self) -> str:
         spans = [s for e in self.events if (s := span_of(e.date, e.date_end))]
         if not spans:
@@ -1211,7 +1221,7 @@ class SiteModel:
             Figure("Quellen", de_int(len(d.sources)), link.to("quellen/index.md"), "Artikel, Satz für Satz ausgewertet"),
             Figure("Akteure", de_int(len(d.actors)), link.to("akteure/index.md"),
                    f"davon {de_int(sum(1 for a in d.actors if not a.reviewed))} nicht geprüft"),
-            Figure("Ereignisse", de_int(len(d.events)), link.to("chronik.md"), self.period()),
+            Figure("Ereignisse", de_int(len(d.events)), link.to("chronik.md"), self.period),
             Figure("Offene Widersprüche", de_int(len(disagreements)), link.to("vergleich.md"),
                    "widersprüchliche oder unterschiedlich genaue Angaben"),
         ]
@@ -1231,7 +1241,7 @@ class SiteModel:
         downloads = [Link(posixpath.basename(p), link.to(p), DOWNLOADS[p]) for p in available_exports()]
         return StartView(
             nav=self.nav(link), title=d.title, subtitle=settings.subtitle or "", description=d.description,
-            figures=figures, period=self.period(), latest=[self.event_view(e, link, max_cites=MAX_CITES_OUTSIDE_CHRONIK) for e in latest_events],
+            figures=figures, period=self.period, latest=[self.event_view(e, link, max_cites=MAX_CITES_OUTSIDE_CHRONIK) for e in latest_events],
             reading=reading, downloads=downloads,
             strip=self._strip(link),
         )
@@ -1293,7 +1303,7 @@ class SiteModel:
         return ChronikView(
             nav=self.nav(link), heading=f"Chronik: {part.label}" if part else "Chronik",
             whole=link.to("chronik.md") if part else "", parts=parts,
-            count=len(events) if part else len(self.events), period=self.period(),
+            count=len(events) if part else len(self.events), period=self.period,
             status_counts=[(EVENT_STATUS_LABELS[s], status[s]) for s in ("past", "ongoing", "announced") if status[s]],
             strip=Markup("") if part else self._strip(link), chips=chips, other_actors=others,
             other_count=len(others), years=years,
