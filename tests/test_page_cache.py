@@ -50,3 +50,17 @@ def test_unreadable_cache_file_is_ignored(real, tmp_path):
     cache_file.write_bytes(b"not a pickle")
     pages = render_site(real, ROOT / "templates", cache_file=cache_file)
     assert pages == render_site(real, ROOT / "templates")
+
+
+def test_a_second_build_in_the_same_process_renders_nothing(project, tmp_path):
+    """`mkdocs serve` rebuilds in one process: warm caches there must not change the keys."""
+    from dossier.render.site import generate
+
+    templates = project / "templates"
+    counts = []
+    for _ in range(2):
+        cache = PageCache(tmp_path / "pages.index", templates_fingerprint(templates))
+        paths = generate(build(Project.at(project)), templates, cache)
+        counts.append((cache.hits, cache.misses))
+        assert all(cache.file(p).is_file() for p in paths)
+    assert counts[0][0] == 0 and counts[1] == (counts[0][1], 0), counts

@@ -13,6 +13,7 @@ rendered with; a missing or unreadable index means everything is rendered.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 from pathlib import Path
@@ -63,10 +64,17 @@ class PageCache:
                 self.index = {}
 
     def key(self, template: str, view: object) -> bytes | None:
+        # Without the memo ("fast" mode) the bytes depend on the values only: with it, an object
+        # that appears twice is written once, so they would depend on which equal strings happen
+        # to be one object (warm caches in a second build of the same process, `mkdocs serve`).
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.fast = True
         try:
-            data = pickle.dumps(view, protocol=pickle.HIGHEST_PROTOCOL)
-        except (pickle.PicklingError, TypeError, AttributeError):
+            pickler.dump(view)
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
             return None  # not cacheable: always rendered
+        data = buffer.getvalue()
         return hashlib.blake2b(self.fingerprint + template.encode() + b"\0" + data, digest_size=20).digest()
 
     def file(self, page: str) -> Path:
