@@ -209,7 +209,12 @@ def test_a_large_dossier_splits_the_chronik_and_the_comparison(result: BuildResu
 
     monkeypatch.setattr(views, "CHRONIK_PAGE_MAX_EVENTS", 4)
     monkeypatch.setattr(views, "COMPARISON_PAGE_MAX_CLAIMS", 2)
+    monkeypatch.setattr(views, "COMPARISON_MAX_VALUES", 2)
     pages = render_site(result, ROOT / "templates")
+    many = [c for c in result.dossier.claims if len(c.values) > 2]
+    assert many
+    assert re.search(r'<a href="\.\./data/claims\.csv">\d+ weitere Angaben in der Tabelle claims\.csv</a>',
+                     "".join(pages[p] for p in pages if p.startswith("vergleich")))
     parts = sorted(p for p in pages if p.startswith("chronik/"))
     assert "chronik/2025-09.md" in parts and "chronik/2024.md" in parts, parts
     shown = Counter(re.findall(r'<article class="dossier-event[^"]*" id="e-([^"]+)"', "".join(pages[p] for p in parts)))
