@@ -165,6 +165,27 @@ def test_profile_content(result: BuildResult, pages: dict[str, str]) -> None:
         assert "nicht geprüft" in pages["akteure/index.md"]
 
 
+def test_profile_of_a_much_named_actor_is_capped_with_a_note(result: BuildResult, monkeypatch) -> None:
+    """An actor named in thousands of articles: the profile keeps PROFILE_MAX_ROWS of each list
+    (the most-cited events, the newest sources) and says how many there are and where."""
+    from dossier.render import views
+
+    monkeypatch.setattr(views, "PROFILE_MAX_ROWS", 2)
+    kim_id = "kim-jong-un"
+    events = [e for e in result.dossier.events if kim_id in e.actors or e.place == kim_id]
+    sources = {ev.source for a in result.dossier.actors if a.id == kim_id for ev in a.evidence}
+    assert len(events) > 2 and len(sources) > 2
+    path, view = views.SiteModel(result).actor(next(a for a in result.dossier.actors if a.id == kim_id))
+    assert len(view.timeline) == 2 and len(view.sources) == 2
+    ranked = sorted(events, key=lambda e: (-len({ev.source for ev in e.evidence}), -len(e.evidence), views.chronik_order(e)))
+    assert {v.id for v in view.timeline} == {e.id for e in ranked[:2]}
+    assert [v.id for v in view.timeline] == [e.id for e in sorted(ranked[:2], key=views.chronik_order)]
+    assert view.timeline_note == f"Gezeigt: die am häufigsten belegten 2 von {len(events)} Ereignissen; alle stehen in der Chronik."
+    assert view.sources_note.startswith(f"Gezeigt: die neuesten 2 von {len(sources)} Quellen")
+    page = render_site(result, ROOT / "templates")[path]
+    assert view.timeline_note in page and view.sources_note in page
+
+
 def _resolve(page_url: str, href: str) -> tuple[str, str] | None:
     """(site-relative file path, fragment) of an internal href, None for external ones."""
     parts = urlsplit(href)

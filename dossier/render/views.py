@@ -420,6 +420,10 @@ COMPARISON_PAGE_MAX_CLAIMS = 100
 # the most sources.
 COVERAGE_MAX_ROWS = 200
 COMPARISON_MAX_VALUES = 50
+# A profile lists at most this many events, quotes, claims, roles and sources: an actor named in
+# thousands of articles gets the most-cited events and the newest of the rest, and a note where
+# everything is (the Chronik, the source pages, data/dossier.json).
+PROFILE_MAX_ROWS = 100
 
 
 class Linker:
@@ -726,6 +730,12 @@ class ActorView:
     sources: list[SourceMention]
     network: Markup
     first: Cite | None
+    # "" or what a capped list leaves out (PROFILE_MAX_ROWS) and where it is
+    roles_note: str = ""
+    timeline_note: str = ""
+    quotes_note: str = ""
+    claims_note: str = ""
+    sources_note: str = ""
 
 
 @dataclass
@@ -1341,11 +1351,16 @@ class SiteModel:
             RoleRow(r.role, self.sources[r.evidence.source].short if r.evidence.source in self.sources else r.evidence.source,
                     self.sources[r.evidence.source].date if r.evidence.source in self.sources else "",
                     self.cite(r.evidence, link))
-            for r in sorted(a.roles, key=lambda r: (self._evidence_key(r.evidence), r.role))
+            for r in sorted(a.roles, key=lambda r: (self._evidence_key(r.evidence), r.role))[-PROFILE_MAX_ROWS:]
         ]
-        timeline = [self.event_view(e, link, max_cites=MAX_CITES_OUTSIDE_CHRONIK) for e in self.events_of.get(a.id, [])]
-        quotes = [self.quote_view(q, link) for q in sorted(
-            self.quotes_of_speaker.get(a.id, []), key=lambda q: (self._evidence_key(q.evidence), q.id))]
+        events = self.events_of.get(a.id, [])
+        if len(events) > PROFILE_MAX_ROWS:
+            ranked = sorted(events, key=lambda e: (-len(self._evidence_by_source(e)), -len(e.evidence), chronik_order(e)))
+            chosen = {e.id for e in ranked[:PROFILE_MAX_ROWS]}
+            events = [e for e in events if e.id in chosen]
+        timeline = [self.event_view(e, link, max_cites=MAX_CITES_OUTSIDE_CHRONIK) for e in events]
+        spoken = sorted(self.quotes_of_speaker.get(a.id, []), key=lambda q: (self._evidence_key(q.evidence), q.id))
+        quotes = [self.quote_view(q, link) for q in spoken[-PROFILE_MAX_ROWS:]]
         if self._claims_by_sentence is None:  # one index instead of a scan per actor
             self._claims_by_sentence = defaultdict(list)
             for c in self.dossier.claims:
@@ -1367,7 +1382,7 @@ class SiteModel:
             per_source[ev.source].append(ev)
         mention_counts = self._mentions_per_source(a.id)
         sources = []
-        for sid in sorted(per_source, key=lambda s: (self._source_rank.get(s, 0), s)):
+        for sid in sorted(per_source, key=lambda s: (self._source_rank.get(s, 0), s))[-PROFILE_MAX_ROWS:]:
             info = self.sources.get(sid)
             evs = sorted(per_source[sid], key=lambda ev: ev.sentence_index)
             sources.append(SourceMention(
@@ -1385,8 +1400,14 @@ class SiteModel:
             reviewed=a.reviewed, mentions=a.mentions,
             mentions_label=f"{plural(a.mentions, 'Nennung', 'Nennungen')} in {plural(len(sources), 'Quelle', 'Quellen')}",
             roles=roles, timeline=timeline, quotes=quotes,
-            claims=[self.claim_view(c, link, max_values=MAX_CITES_OUTSIDE_CHRONIK) for c in claims], co_actors=co, sources=sources, network=network,
-            first=first,
+            claims=[self.claim_view(c, link, max_values=MAX_CITES_OUTSIDE_CHRONIK) for c in claims[:PROFILE_MAX_ROWS]],
+            co_actors=co, sources=sources, network=network, first=first,
+            roles_note=_left_out(len(a.roles), len(roles), "Rollenangaben", "die neuesten", "stehen in data/dossier.json"),
+            timeline_note=_left_out(len(self.events_of.get(a.id, [])), len(timeline), "Ereignissen", "die am häufigsten belegten",
+                                    "stehen in der Chronik"),
+            quotes_note=_left_out(len(spoken), len(quotes), "Zitaten", "die neuesten", "stehen auf den Seiten der Quellen"),
+            claims_note=_left_out(len(claims), min(len(claims), PROFILE_MAX_ROWS), "Angaben", "die ersten", "stehen im Quellenvergleich"),
+            sources_note=_left_out(len(per_source), len(sources), "Quellen", "die neuesten", "stehen in data/dossier.json"),
         )
 
     def _aliases(self, a: Actor, link: Linker) -> list[Link]:
@@ -1757,6 +1778,13 @@ def comparison_parts(claims: list[Claim]) -> list[ComparisonPart]:
         parts.append(ComparisonPart(f"vergleich/eine-quelle-{k}.md", f"Angaben nur einer Quelle, Teil {k}",
                                     (), tuple(single[start:start + size])))
     return parts
+
+
+def _left_out(total: int, shown: int, what: str, which: str, where: str) -> str:
+    """The note under a capped list: "Gezeigt: die neuesten 100 von 2.345 Zitaten; alle stehen ..."."""
+    if shown >= total:
+        return ""
+    return f"Gezeigt: {which} {de_int(shown)} von {de_int(total)} {what}; alle {where}."
 
 
 def _cell(cite: Cite | None, count: int) -> MatrixCell:
