@@ -25,6 +25,11 @@ class Project:
     templates_dir: Path
     extracted_dir: Path
 
+    @property
+    def cache_dir(self) -> Path:
+        """.cache/dossier/ beside content/: only ever an optimisation, safe to delete."""
+        return self.content_dir.parent / ".cache" / "dossier"
+
     @classmethod
     def at(cls, root: Path) -> Project:
         root = Path(root)
@@ -45,7 +50,7 @@ def load_inputs(project: Project) -> tuple[list[Source], Editorial]:
     sources: list[Source] = []
     editorial = None
     try:
-        sources = load_sources(project.content_dir)
+        sources = load_sources(project.content_dir, cache_file=project.cache_dir / "sources.pickle")
     except DossierError as exc:
         problems.extend(exc.problems)
     try:

@@ -126,3 +126,34 @@ def test_future_date_empty_body_and_encoding(tmp_path):
     (tmp_path / "y" / "content" / "sources" / "c.md").write_bytes(b"---\n" + FRONT.encode() + b"\n---\nZeile\n\xff\xfe kaputt")
     with pytest.raises(DossierError, match=r"c\.md:10: not valid UTF-8"):
         load_sources(tmp_path / "y" / "content")
+
+
+def test_read_cache_gives_the_same_sources_and_sees_every_change(tmp_path):
+    import os
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "sources", content / "sources")
+    shutil.copytree(ROOT / "content" / "lexicon", content / "lexicon")
+    cache = tmp_path / ".cache" / "sources.pickle"
+    fresh = load_sources(content)
+    assert load_sources(content, cache_file=cache) == fresh and cache.exists()
+    assert load_sources(content, cache_file=cache) == fresh  # from the cache
+
+    path = sorted((content / "sources").glob("*.md"))[0]
+    text = path.read_text(encoding="utf-8")
+    stat = path.stat()
+    # an edit of the same size and mtime would fool any stat cache; a real edit changes either
+    assert "Treffen mit Kim" in text
+    path.write_text(text.replace("Treffen mit Kim", "Treffen mit Kym"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    changed = {s.meta.id: s for s in load_sources(content, cache_file=cache)}
+    assert changed == {s.meta.id: s for s in load_sources(content)}
+    assert "Treffen mit Kym" in changed[next(s.meta.id for s in fresh if s.path == path.as_posix())].body
+
+    path.write_text(text.replace("published: ", "published: 2999-01-01\nx_old_published: ", 1), encoding="utf-8")
+    with pytest.raises(DossierError):
+        load_sources(content, cache_file=cache)
+    path.write_text(text, encoding="utf-8")
+    (content / "lexicon" / "furniture.yml").write_text("rules: []\n", encoding="utf-8")
+    assert load_sources(content, cache_file=cache) == load_sources(content)  # other rules: read again
