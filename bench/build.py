@@ -74,7 +74,7 @@ def stage_times(project_dir: Path, phase: str) -> dict:
     result = BuildResult(sources, editorial, run, dossier)
     # The edit phase uses the page cache the preceding `mkdocs build` left (as a rebuild would);
     # the cold phase renders everything.
-    cache_file = project_dir / ".cache" / "dossier" / "pages.pickle" if phase == "edit" else None
+    cache_file = project_dir / ".cache" / "dossier" / "pages.index" if phase == "edit" else None  # the plugin's
     with timed() as t:
         pages = render_site(result, project.templates_dir, cache_file=cache_file)
     times["render"] = t

@@ -196,6 +196,58 @@ def test_dtstamp_from_source_date_epoch(real, monkeypatch):
     assert stamps == {dt.datetime(2025, 9, 3, tzinfo=dt.timezone.utc)}
 
 
+def _icalendar_reference(dossier) -> str:
+    """The calendar as the icalendar library writes it: the oracle for our own writer."""
+    from icalendar import Event as CalendarEvent
+
+    names = {a.id: a.name for a in dossier.actors}
+    sources = {s.id: s for s in dossier.sources}
+    cal = Calendar()
+    for key, value in (("prodid", "-//dossier//DE"), ("version", "2.0"), ("calscale", "GREGORIAN"), ("method", "PUBLISH")):
+        cal.add(key, value)
+    cal.add("x-wr-calname", dossier.title)
+    for event in dossier.events:
+        span = event_span(event)
+        if span is None:
+            continue
+        lines = [f"Ort: {names.get(event.place, event.place)}"] if event.place else []
+        lines.append("Status: " + {"announced": "angekündigt", "ongoing": "andauernd", "past": "erfolgt"}[event.status])
+        if event.actors:
+            lines.append("Beteiligt: " + ", ".join(names.get(a, a) for a in event.actors))
+        lines += ["", "Belege:"]
+        for ev in event.evidence:
+            s = sources[ev.source]
+            published = s.published.date() if isinstance(s.published, dt.datetime) else s.published
+            lines.append(f"- {ev.sentence} ({s.outlet or s.title}, {published.strftime('%d.%m.%Y')})")
+        vevent = CalendarEvent()
+        vevent.add("uid", f"{event.id}@dossier")
+        vevent.add("dtstamp", DEFAULT_DTSTAMP)
+        vevent.add("dtstart", span[0])
+        vevent.add("dtend", span[1])
+        vevent.add("summary", event.title)
+        vevent.add("description", "\n".join(lines))
+        if event.place:
+            vevent.add("location", names.get(event.place, event.place))
+        vevent.add("transp", "TRANSPARENT")
+        cal.add_component(vevent)
+    return cal.to_ical().decode("utf-8")
+
+
+def test_chronik_ics_is_what_icalendar_writes(real):
+    """Our writer escapes and folds like icalendar (UTF-8 sequences and backslash escapes never
+    split), on the real events and on titles and sentences made to stress it; only the calendar
+    name differs: icalendar leaves the commas of X-WR-CALNAME unescaped, RFC 5545 escapes TEXT."""
+    d = real.dossier.model_copy(deep=True)
+    d.title = "Dossier Kim Putin Xi"
+    tricky = ["a,b;c\\d", "x" * 73 + "\\n" + "ö" * 80, "Zeile\r\nzwei\rdrei\nvier \\N fünf", "€" * 30 + ",;" * 40,
+              "^" * 100, "🙂" * 40 + "x"]
+    for event, text in zip(d.events, tricky * 3):
+        event.title = text + event.title
+        event.evidence[0].sentence = text + " " + event.evidence[0].sentence
+    assert chronik_ics(d) == _icalendar_reference(d)
+    assert chronik_ics(real.dossier).split("\r\n")[5] == "X-WR-CALNAME:Dossier: Kim\\, Putin\\, Xi"
+
+
 def test_chronik_ics_calendar_properties(real):
     text = chronik_ics(real.dossier, prodid="-//test//DE")
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
