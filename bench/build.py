@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import pstats
 import resource
 import sys
@@ -54,7 +55,8 @@ def stage_times(project_dir: Path, phase: str) -> dict:
     description, then time the stages again (a fresh process, as `mkdocs build` would be)."""
     import dossier.extraction.pipeline  # noqa: F401  (import cost is not a stage)
     from dossier.assemble import assemble
-    from dossier.render import render_site
+    from dossier.render.cache import PageCache, templates_fingerprint
+    from dossier.render.site import generate
     from dossier.stages import BuildResult, Project, load_inputs
     from dossier.store import update_extractions
 
@@ -72,16 +74,20 @@ def stage_times(project_dir: Path, phase: str) -> dict:
         dossier = assemble(sources, run.extractions, editorial)
     times["assemble"] = t
     result = BuildResult(sources, editorial, run, dossier)
-    # The edit phase uses the page cache the preceding `mkdocs build` left (as a rebuild would);
-    # the cold phase renders everything.
-    cache_file = project_dir / ".cache" / "dossier" / "pages.index" if phase == "edit" else None  # the plugin's
+    # As the plugin does: pages written to a cache folder, rendered in one process per core. The
+    # edit phase uses the page cache the preceding `mkdocs build` left (as a rebuild would); the
+    # cold phase renders everything, into a folder of its own.
+    folder = "pages.index" if phase == "edit" else "bench-cold/pages.index"
+    cache = PageCache(project_dir / ".cache" / "dossier" / folder, templates_fingerprint(project.templates_dir),
+                      reuse=phase == "edit")
     with timed() as t:
-        pages = render_site(result, project.templates_dir, cache_file=cache_file)
+        paths = generate(result, project.templates_dir, cache, workers=len(os.sched_getaffinity(0)))
     times["render"] = t
+    pages = {path: cache.text(path) for path in paths}
     out = {"times": {k: {"wall": v.wall, "cpu": v.cpu} for k, v in times.items()},
            "extracted": run.extracted, "reused": run.reused, "rss": peak_rss_mib(),
            "actors": len(dossier.actors), "events": len(dossier.events), "claims": len(dossier.claims),
-           "quotes": len(dossier.quotes), "pages": len(pages),
+           "quotes": len(dossier.quotes), "pages": len(pages), "rendered": cache.misses,
            "page_mb": sum(len(v.encode()) for v in pages.values()) / 2**20,
            "largest": max(((k, len(v.encode()) / 2**20) for k, v in pages.items()), key=lambda kv: kv[1])}
     print(json.dumps(out), flush=True)  # before the floor is written: survives a timeout there
@@ -224,12 +230,14 @@ def report(results: list[dict], timeout: float) -> None:
         rows.append([
             r["n"], r["words"], f"{seconds(r['extract'])} / {seconds(r['extract'], 'cpu')}",
             f"{seconds(build)} / {seconds(build, 'cpu')}", f"{seconds(floor)} / {seconds(floor, 'cpu')}", overhead,
-            stage_total(cold), stage_total(edit), edit["extracted"] if edit else "n/a",
+            stage_total(cold), stage_total(edit),
+            f"{edit['extracted']} / {edit.get('rendered', 'n/a')} of {edit['pages']}" if edit else "n/a",
             f"{seconds(r.get('rebuild'))} / {seconds(r.get('rebuild'), 'cpu')}",
             f"{max(rss, default=0):.0f}", f"{r['site_mib']:.0f} MiB, {r['site_files']} files",
         ])
     print(table(["N", "words", "extract s wall/CPU", "mkdocs build s wall/CPU", "floor s wall/CPU",
-                 "overhead wall/CPU", "stages s wall/CPU", "stages after edit s", "re-extracted", "rebuild s wall/CPU",
+                 "overhead wall/CPU", "stages s wall/CPU", "stages after edit s", "after edit: re-extracted / pages rendered",
+                 "rebuild s wall/CPU",
                  "peak RSS MiB", "site"], rows))
     print(f"(timeout = stopped after {timeout:.0f} s or the --stages-timeout; n/a = not measurable)")
     print()
@@ -295,7 +303,8 @@ def targets(results: list[dict], total_wall: float, timeout: float) -> None:
         if edit:
             total = sum(v["wall"] for v in edit["times"].values())
             lines.append(f"stages after an editorial fix < 2 s at N=1000: {total:.1f} s "
-                         f"(re-extracted {edit['extracted']}) -> {'met' if total < 2 else 'MISSED'}")
+                         f"(re-extracted {edit['extracted']}, pages rendered {edit.get('rendered', 'n/a')} of "
+                         f"{edit['pages']}) -> {'met' if total < 2 else 'MISSED'}")
         else:
             lines.append("stages after an editorial fix < 2 s at N=1000: did not finish within the time limit -> MISSED")
     small = [r for r in results if r["n"] <= 1000]

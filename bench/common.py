@@ -51,16 +51,23 @@ class Timing:
     cpu: float = 0.0
 
 
+def _cpu() -> float:
+    """User+system seconds of this process and of its finished children (render workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 @contextmanager
 def timed():
-    """with timed() as t: ...  -> t.wall, t.cpu (this process's user+system seconds)."""
+    """with timed() as t: ...  -> t.wall, t.cpu (user+system seconds, this process and the
+    children it waited for)."""
     t = Timing()
-    w0, c0 = time.perf_counter(), time.process_time()
+    w0, c0 = time.perf_counter(), _cpu()
     try:
         yield t
     finally:
         t.wall = time.perf_counter() - w0
-        t.cpu = time.process_time() - c0
+        t.cpu = _cpu() - c0
 
 
 def peak_rss_mib() -> float:

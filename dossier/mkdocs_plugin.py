@@ -7,6 +7,7 @@ knows about articles, actors or templates.
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 from pathlib import Path
 
@@ -40,6 +41,9 @@ class DossierConfig(base.Config):
     # rendered pages are kept in .cache/dossier/pages/ and reused while their data is unchanged;
     # false renders every page anew (they are still written there, for MkDocs to read)
     page_cache = c.Type(bool, default=True)
+    # processes that render pages under `mkdocs build`; 0: one per available core. `mkdocs serve`
+    # always renders in its own process (forking a process with server threads is not safe).
+    render_workers = c.Type(int, default=0)
 
 
 class DossierPlugin(BasePlugin[DossierConfig]):
@@ -71,7 +75,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             cache = PageCache(self.root / ".cache" / "dossier" / "pages.index",
                               templates_fingerprint(self.project.templates_dir), reuse=self.config.page_cache)
             paths = generate(result, self.project.templates_dir, cache, directory_urls=config.use_directory_urls,
-                             previous=previous, current_version=current)
+                             previous=previous, current_version=current, workers=self._workers())
         except DossierError as exc:
             raise PluginError(f"dossier: invalid input\n{exc}") from None
         log.info("dossier: %d sources (%d extracted, %d from cache), %d pages (%d rendered, %d unchanged)",
@@ -83,6 +87,13 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 files.remove(existing)
             files.append(File.generated(config, path, abs_src_path=str(cache.file(path))))
         return files
+
+    def _workers(self) -> int:
+        if getattr(self, "command", "build") != "build":
+            return 1
+        if self.config.render_workers > 0:
+            return self.config.render_workers
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
     def on_page_content(self, html: str, *, page, config: MkDocsConfig, files: Files) -> str:
         # MkDocs keeps every page's Markdown to the end of the build; once a generated page is HTML

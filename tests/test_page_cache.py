@@ -64,3 +64,19 @@ def test_a_second_build_in_the_same_process_renders_nothing(project, tmp_path):
         counts.append((cache.hits, cache.misses))
         assert all(cache.file(p).is_file() for p in paths)
     assert counts[0][0] == 0 and counts[1] == (counts[0][1], 0), counts
+
+
+def test_pages_rendered_in_worker_processes_are_the_same(real, tmp_path, monkeypatch):
+    from dossier.render import site
+
+    monkeypatch.setattr(site, "PARALLEL_MIN_PAGES", 1)
+    templates = ROOT / "templates"
+    caches = {}
+    for workers in (1, 3):
+        cache = PageCache(tmp_path / str(workers) / "pages.index", templates_fingerprint(templates))
+        paths = site.generate(real, templates, cache, workers=workers)
+        caches[workers] = (paths, {p: cache.file(p).read_bytes() for p in paths}, dict(cache.fresh), cache.misses)
+    assert caches[3] == caches[1]
+    again = PageCache(tmp_path / "3" / "pages.index", templates_fingerprint(templates))
+    site.generate(real, templates, again, workers=3)
+    assert again.misses == 0 and again.hits == len(caches[1][2])

@@ -103,6 +103,13 @@ class PageCache:
         if key is not None:
             self.fresh[page] = key
 
+    def adopt(self, fresh: dict[str, bytes], hits: int, misses: int) -> None:
+        """Take over the pages another process rendered into the same folder."""
+        self.fresh.update(fresh)
+        self.written.update(fresh)
+        self.hits += hits
+        self.misses += misses
+
     def text(self, page: str) -> str:
         # bytes, not read_text: that would turn the calendar's CRLF line ends into LF
         return self.texts[page] if self.pages_dir is None else self.file(page).read_bytes().decode("utf-8")

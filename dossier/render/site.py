@@ -8,6 +8,7 @@ few places Markdown parses (headings) use the ``md_escape`` filter (:mod:`.markd
 
 from __future__ import annotations
 
+import multiprocessing
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -17,7 +18,7 @@ from .cache import PageCache, templates_fingerprint
 from .changes import CHANGES_PATH, changes_page
 from .exports import export_files
 from .markdown import finalize, md_escape, yaml_string
-from .views import build_pages
+from .views import PagePlan, SiteModel, page_plans
 
 CSS_FILES = ("dossier.css", "dossier-svg.css")
 
@@ -48,18 +49,21 @@ def stylesheet(templates_dir: Path) -> str:
 
 
 def generate(result: BuildResult, templates_dir: Path, cache: PageCache, *, directory_urls: bool = True,
-             previous: tuple[str, dict] | None = None, current_version: str | None = None) -> list[str]:
+             previous: tuple[str, dict] | None = None, current_version: str | None = None,
+             workers: int = 1) -> list[str]:
     """Render every generated file into `cache` (unchanged views are not rendered again) and
     return their site paths, sorted; the same input gives the same bytes.
 
-    `previous` is the last published edition (name, its data/dossier.json) for the change log."""
+    `previous` is the last published edition (name, its data/dossier.json) for the change log.
+    `workers` > 1 renders the pages in that many forked processes (pages on disk only): views
+    and templates are independent per page, and MkDocs itself uses one core."""
     env = environment(templates_dir)
-    paths = []
-    for spec in build_pages(result, directory_urls=directory_urls):
-        key = cache.key(spec.template, (spec.title, spec.view))
-        if not cache.has(spec.path, key):
-            cache.put(spec.path, key, env.get_template(spec.template).render(page=spec.view, title=spec.title).rstrip("\n") + "\n")
-        paths.append(spec.path)
+    plans = page_plans(SiteModel(result, directory_urls=directory_urls))
+    parallel = workers > 1 and cache.pages_dir is not None and len(plans) >= PARALLEL_MIN_PAGES
+    pending = _render_in_workers(plans, env, cache, workers) if parallel else None
+    if pending is None:
+        for plan in plans:
+            _render_page(plan, env, cache)
     extra = export_files(result.dossier, cache)
     extra[CHANGES_PATH] = changes_page(result.dossier, previous, env, current_version=current_version,
                                        link_previous=current_version is not None,
@@ -67,9 +71,61 @@ def generate(result: BuildResult, templates_dir: Path, cache: PageCache, *, dire
     extra["assets/dossier.css"] = stylesheet(templates_dir)
     for path, text in extra.items():
         cache.put(path, None, text)
-        paths.append(path)
+    if pending is not None:
+        for fresh, hits, misses in pending.get():
+            cache.adopt(fresh, hits, misses)
     cache.save()
-    return sorted(paths)
+    return sorted([plan.path for plan in plans] + list(extra))
+
+
+# Below this many pages, starting processes costs more than it saves.
+PARALLEL_MIN_PAGES = 200
+
+
+def _render_page(plan: PagePlan, env: Environment, cache: PageCache) -> None:
+    view = plan.make_view()
+    key = cache.key(plan.template, (plan.title, view))
+    if not cache.has(plan.path, key):
+        cache.put(plan.path, key, env.get_template(plan.template).render(page=view, title=plan.title).rstrip("\n") + "\n")
+
+
+# What the forked workers render: set just before they start (fork copies it, nothing is pickled).
+_JOB: tuple[list[PagePlan], Environment, PageCache, int] | None = None
+
+
+def _render_share(worker: int) -> tuple[dict[str, bytes], int, int]:
+    assert _JOB is not None
+    plans, env, cache, workers = _JOB
+    for plan in plans[worker::workers]:
+        _render_page(plan, env, cache)
+    return cache.fresh, cache.hits, cache.misses
+
+
+def _render_in_workers(plans: list[PagePlan], env: Environment, cache: PageCache, workers: int):
+    """Start rendering every `workers`-th page in each of `workers` forked processes; the result
+    (`.get()`) is each worker's cache entries. None where fork is not available."""
+    global _JOB
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    _JOB = (plans, env, cache, workers)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(workers)
+    finally:
+        _JOB = None
+    result = pool.map_async(_render_share, range(workers), chunksize=1)
+    pool.close()
+    return _Joined(pool, result)
+
+
+class _Joined:
+    def __init__(self, pool, result):
+        self.pool, self.result = pool, result
+
+    def get(self):
+        try:
+            return self.result.get()
+        finally:
+            self.pool.join()
 
 
 def render_site(result: BuildResult, templates_dir: Path, *, directory_urls: bool = True,

@@ -21,9 +21,9 @@ import hashlib
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from itertools import combinations
 
 from markupsafe import Markup
@@ -1836,36 +1836,55 @@ def _segments(body: str, a: int, b: int, marks: list[tuple[int, int, str, str, s
 # --------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PagePlan:
+    """A page before its view is built: `make_view()` builds it (see :func:`page_plans`)."""
+
+    path: str
+    template: str
+    title: str  # plain text; escaped by the template
+    make_view: Callable[[], object]
+
+
+def page_plans(m: SiteModel) -> list[PagePlan]:
+    """Every generated page of the site model, in a fixed order, without building any view yet:
+    views are built one at a time (and can be built in several processes)."""
+    d = m.dossier
+    plans = [
+        PagePlan("index.md", "index.md.j2", d.title, m.start),
+        PagePlan("chronik.md", "chronik.md.j2", "Chronik", m.chronik),
+    ]
+    if len(m.chronik_parts) > 1:
+        plans += [PagePlan(part.path, "chronik.md.j2", f"Chronik: {part.label}", partial(m.chronik, part))
+                  for part in m.chronik_parts]
+    plans += [
+        PagePlan("akteure/index.md", "akteure.md.j2", "Akteure", m.actors_index),
+        PagePlan("vergleich.md", "vergleich.md.j2", "Quellenvergleich", m.comparison),
+        *(PagePlan(part.path, "vergleich_teil.md.j2", f"Quellenvergleich: {part.label}", partial(m.comparison_part, part))
+          for part in m.comparison_parts[1:]),
+        PagePlan("quellen/index.md", "quellen.md.j2", "Quellen", m.sources_index),
+        PagePlan("methodik.md", "methodik.md.j2", "Methodik", m.method),
+        PagePlan("redaktion.md", "redaktion.md.j2", "Redaktion: offene Prüfungen", m.review),
+    ]
+    plans += [PagePlan(actor_path(a.id), "akteur.md.j2", a.name, partial(_view_of, m.actor, a))
+              for a in sorted(d.actors, key=lambda a: a.id)]
+    plans += [PagePlan(source_path(sid), "quelle.md.j2", m.sources[sid].summary.title, partial(_view_of, m.source, sid))
+              for sid in sorted(m.sources)]
+    paths = [p.path for p in plans]
+    if len(set(paths)) != len(paths):
+        raise ValueError(f"two pages at {sorted(p for p in paths if paths.count(p) > 1)[0]}")
+    return plans
+
+
+def _view_of(build: Callable, item) -> object:
+    path, view = build(item)
+    return view
+
+
 def build_pages(result: BuildResult, *, directory_urls: bool = True) -> Iterator[PageSpec]:
     """Every generated page: site path, template, page title (plain text) and its view.
 
     A generator: each view is rendered and dropped before the next is built. Holding every view
     at once took more memory than the rendered site (and the garbage collector's time with it)."""
-    m = SiteModel(result, directory_urls=directory_urls)
-    d = result.dossier
-    seen: set[str] = set()
-
-    def unique(spec: PageSpec) -> PageSpec:
-        if spec.path in seen:
-            raise ValueError(f"two pages at {spec.path}")
-        seen.add(spec.path)
-        return spec
-
-    yield unique(PageSpec("index.md", "index.md.j2", d.title, m.start()))
-    yield unique(PageSpec("chronik.md", "chronik.md.j2", "Chronik", m.chronik()))
-    if len(m.chronik_parts) > 1:
-        for part in m.chronik_parts:
-            yield unique(PageSpec(part.path, "chronik.md.j2", f"Chronik: {part.label}", m.chronik(part)))
-    yield unique(PageSpec("akteure/index.md", "akteure.md.j2", "Akteure", m.actors_index()))
-    yield unique(PageSpec("vergleich.md", "vergleich.md.j2", "Quellenvergleich", m.comparison()))
-    for part in m.comparison_parts[1:]:
-        yield unique(PageSpec(part.path, "vergleich_teil.md.j2", f"Quellenvergleich: {part.label}", m.comparison_part(part)))
-    yield unique(PageSpec("quellen/index.md", "quellen.md.j2", "Quellen", m.sources_index()))
-    yield unique(PageSpec("methodik.md", "methodik.md.j2", "Methodik", m.method()))
-    yield unique(PageSpec("redaktion.md", "redaktion.md.j2", "Redaktion: offene Prüfungen", m.review()))
-    for a in sorted(d.actors, key=lambda a: a.id):
-        path, view = m.actor(a)
-        yield unique(PageSpec(path, "akteur.md.j2", a.name, view))
-    for sid in sorted(m.sources):
-        path, view = m.source(sid)
-        yield unique(PageSpec(path, "quelle.md.j2", m.sources[sid].summary.title, view))
+    for plan in page_plans(SiteModel(result, directory_urls=directory_urls)):
+        yield PageSpec(plan.path, plan.template, plan.title, plan.make_view())
