@@ -417,3 +417,26 @@ def test_detect_tense_word_counts_equal_the_patterns(text):
                                          (dates._FUTURE_RE, dates._FUTURE_SET, "in", dates._FUTURE_UNIT_SET)):
         fast = dates._count_tense_words(text, words, pattern, single, lead, units)
         assert fast == len(pattern.findall(text))
+
+
+# --- one scan of a whole text gives each sentence what scanning the sentence alone gives ---------
+
+def test_find_in_sentences_equals_sentence_by_sentence():
+    """find_in_sentences shares one trigger scan among the sentences of a text; it must find what
+    find_temporal_expressions finds in each sentence alone, also where sentences touch without a
+    space ("2019.Im Mai"), where a cut splits a word or a number, and with odd-case letters."""
+    import random
+
+    from dossier.extraction.dates import find_in_sentences
+
+    rng = random.Random(3)
+    pieces = [p for phrase in _LONGEST for p in phrase.split(" ")] + [
+        "Mai", "2019.", "3.", "Juni", "heute", "morgen", "Woche", "Er", "sagte", ".", ",", "„", "“", "1990er", "90er",
+        "Dienstagabend", "ſeit", "MİTTWOCH", "Jahr", "2024/25", "12.000", "seit", "Zeit", "x", "Montag-", "-Mai"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n", "  "]) for _ in range(rng.randint(1, 40)))
+        cuts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, rng.randint(1, 6))))
+        sentences = [(a, b) for a, b in zip([0, *cuts], [*cuts, len(text)]) if a < b]
+        anchor = rng.choice([None, THU])
+        expected = [find_temporal_expressions(text[a:b], anchor) for a, b in sentences]
+        assert find_in_sentences(text, sentences, anchor) == expected, (text, sentences)

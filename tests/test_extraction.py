@@ -229,3 +229,52 @@ def test_doc_index_agrees_with_spacy():
     doc = nlp(make_doc(nlp, text))
     assert [(f.start, f.end, f.value) for f in get_spans(doc, "dates")] == [
         (s.start, s.end, s._.value) for s in doc.spans["dates"]]
+
+
+def test_sentence_splitter_jumps_to_the_same_sentences_as_a_full_loop():
+    """SentenceSplitter looks only at the tokens that can change its state (and the token after
+    a sentence end); the sentence starts must be those of a loop over every token."""
+    import random
+
+    import spacy
+    from spacy.attrs import SENT_START
+
+    from dossier.extraction.components import _CLOSING_QUOTES, _SPLIT_WORDS, _TERMINAL, _YEAR_WITH_STOP, register_extensions
+    from dossier.extraction.doctext import make_doc
+
+    def every_token(words: list[str]) -> list[int]:
+        last, firsts, in_quote, start_next = len(words) - 1, [], False, True
+        for i, text in enumerate(words):
+            if text.isspace():
+                if i == 0:
+                    firsts.append(0)
+                if "\n" in text:
+                    in_quote, start_next = False, True
+                continue
+            if start_next:
+                firsts.append(i)
+                start_next = False
+            if text in _SPLIT_WORDS:
+                if text in ("„", "»") or (text == '"' and not in_quote):
+                    in_quote = True
+                elif text in ("“", "«") or (text == '"' and in_quote):
+                    if in_quote and i > 0 and words[i - 1] in _TERMINAL:
+                        start_next = True
+                    in_quote = False
+                elif not in_quote:
+                    start_next = i == last or words[i + 1] not in _CLOSING_QUOTES
+            elif text[:1] in "12" and not in_quote and _YEAR_WITH_STOP.match(text):
+                start_next = i < last and not words[i + 1].isspace() and words[i + 1][:1].isupper()
+        return firsts
+
+    register_extensions()
+    nlp = spacy.blank("de")
+    nlp.add_pipe("dossier_sentences")
+    rng = random.Random(5)
+    pool = ["Kim", "sagte", ".", "!", "?", "„", "“", "»", "«", '"', "1996.", "2019.", "Danach", "er", "\n", "\n\n", "  ",
+            " ", "\t", "kam", "Putin", "3.", "Mai", ",", ":", "12", "(", ")"]
+    for _ in range(300):
+        text = "".join(rng.choice(pool) + rng.choice(["", " ", " "]) for _ in range(rng.randint(0, 40)))
+        doc = nlp(make_doc(nlp, text))
+        starts = doc.to_array(SENT_START).astype("int64")
+        assert [i for i, flag in enumerate(starts.tolist()) if flag == 1] == every_token([t.text for t in doc]), text

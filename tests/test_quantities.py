@@ -307,13 +307,22 @@ def test_counted_lemma(counted, lemma):
     assert counted_lemma(counted) == lemma
 
 
+@pytest.mark.parametrize("sentence", ["", " ", "rund", "rund ", "  rund\n", "mehr als\xa0 20", "a\u2003b\x1c\n", "x (über\t\n"])
+def test_previous_word_is_what_the_pattern_finds(sentence):
+    from dossier.extraction import quantities
+
+    for pos in range(len(sentence) + 1):
+        m = quantities._PREV_WORD_RE.search(sentence, 0, pos)
+        assert quantities._last_word(sentence, pos) == (m.group(1) if m else None), (sentence, pos)
+
+
 def test_previous_word_beyond_the_search_window():
     from dossier.extraction import quantities
 
     long_word = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetzesnovelle" * 2
     sentence = f"Laut {long_word}   rund 20 Soldaten"
     pos = sentence.index("20")
-    assert quantities._last_run(sentence, pos).span() == quantities._PREV_WORD_RE.search(sentence, 0, pos).span()
+    assert quantities._last_word(sentence, pos) == quantities._PREV_WORD_RE.search(sentence, 0, pos).group(1)
     pos = sentence.index("rund")
     assert quantities._prev_word(sentence, pos) == long_word.lower()
     assert only(sentence).qualifier == "approx"

@@ -239,3 +239,23 @@ def test_short_quote_with_postposed_cue():
 
 def test_no_quotes():
     assert find_quotes("Putin traf Kim in Peking.") == []
+
+
+# --- the cue patterns are tried only at their first words: the same matches as finditer ----------
+
+@pytest.mark.parametrize("sentence", [
+    "Er sagte, man SAGTE es, Sagten sie? Kremlsprecher Dmitri Peskow teilte am Montag mit, es sei gut.",
+    "Laut Kreml und nach Angaben von Moskau, unter Berufung auf Diplomaten, so der Sprecher, sprach er von Frieden.",
+    "Dem Minister zufolge wies er die Vorwürfe zurück; nach seinen Worten hob er hervor, er fügte hinzu und stellte klar.",
+    "Er kündigte an, sagte‑sagte sagtest Sagte_ ſagte ſprach von, Kelvin \u212aündigte an.",
+    "Man sprach nicht von ihm, laut-los, nachher so, zufolge Zufolge.",
+])
+def test_cue_search_equals_a_full_scan(sentence):
+    import dossier.extraction.quotes as quotes
+
+    words = quotes._word_starts(sentence)
+    for pattern, first_words in ((quotes._SEPARABLE_RE, quotes._SEPARABLE_WORDS), (quotes._SPRACH_VON_RE, quotes._SPRACH_WORDS),
+                                 (quotes._PREP_RE, quotes._PREP_WORDS), (quotes._WORTEN_RE, quotes._NACH)):
+        assert [m.span() for m in quotes._matches(pattern, sentence, words, first_words)] == [
+            m.span() for m in pattern.finditer(sentence)]
+    assert quotes._simple_verbs(sentence, words) == [m.span() for m in quotes._SIMPLE_RE.finditer(sentence)]

@@ -8,10 +8,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy
 from spacy.tokens import Doc
 
 from .dates import MONTHS, PERIOD_PARTS, SEASONS, WEEKDAYS
-from .doctext import doc_index
+from .doctext import WordCache, doc_index
 from .lexicon import AliasEntry, Lexicon, slugify
 
 _ADJ_ENDING = re.compile(r"(?<=...)(en|em|er|es|e)$")
@@ -31,6 +32,12 @@ _FUNCTION_WORDS = {
     "laut", "seit", "sein", "seine", "seiner", "ihre", "ihrer", "kurz", "viele", "mehrere", "gleichzeitig",
     "ohne", "während", "anschließend", "bislang", "darüber", "nun", "jedoch", "dennoch", "sollte", "wäre",
 }
+
+
+# Flag bits of a word (ActorFinder.word_flags)
+_ALIAS_HERE, _ROLE, _NAME, _UPPER, _MAYBE_CITY = 1, 2, 4, 8, 16
+_NAME_OR_CITY = _NAME | _MAYBE_CITY
+_MASKS = (_ALIAS_HERE, _ROLE, _NAME, _UPPER, _NAME_OR_CITY)  # ActorFinder._positions
 
 
 @dataclass
@@ -80,6 +87,7 @@ class ActorFinder:
         self._name_cache: dict[tuple[str, bool], bool] = {}
         self._word_cache: dict[str, _Word] = {}
         self._punct_cache: dict[str, bool] = {}
+        self._flag_cache = WordCache(self.word_flags)
         self.patterns: dict[tuple[str, ...], AliasEntry] = {}
         for alias, entry in lexicon.aliases.items():
             words = [t for t in tokenize(alias) if not t.is_space]
@@ -207,33 +215,48 @@ class ActorFinder:
     # -- passes -------------------------------------------------------------------------------
     def match_alias(self, doc: Doc, words: list[str], i: int) -> tuple[int, AliasEntry] | None:
         """The longest alias starting at word i (its last word may be a genitive)."""
-        first = self.word(words[i])
+        infos = [self.word(words[i])]
         # Only lengths whose first words are a pattern prefix can match.
-        longest = 1
-        key: tuple[str, ...] = (first.norm,)
-        while longest < self.max_len and i + longest < len(words) and key in self.prefixes:
-            key = (*key, self.word(words[i + longest]).norm)
-            longest += 1
+        key: tuple[str, ...] = (infos[0].norm,)
+        while len(key) < self.max_len and i + len(key) < len(words) and key in self.prefixes:
+            infos.append(self.word(words[i + len(key)]))
+            key = (*key, infos[-1].norm)
+        # A window with whitespace or punctuation is no alias: only lengths before the first such word.
+        longest = next((k for k, w in enumerate(words[i:i + len(key)]) if w.isspace() or self.is_punct(doc, w)), len(key))
         for length in range(longest, 0, -1):
-            window = words[i : i + length]
-            if any(w.isspace() or self.is_punct(doc, w) for w in window):
-                continue
-            keys = tuple(self.word(w).norm for w in window)
+            keys = key[:length]
             entry = self.patterns.get(keys)
             if entry is None:
-                base_norm = self.word(window[-1]).base_norm
+                base_norm = infos[length - 1].base_norm
                 if base_norm is not None:
                     entry = self.patterns.get((*keys[:-1], base_norm))
             if entry is not None:
                 return length, entry
         return None
 
+    def word_flags(self, text: str) -> int:
+        """The facts of a word that decide where the passes look, as bits (cached in _flag_cache)."""
+        info = self.word(text)
+        maybe_city = text in self.cities or (text.isupper() and len(text) > 2 and text.title() in self.cities)
+        return (_ALIAS_HERE * info.alias_here | _ROLE * bool(info.role) | _NAME * info.name
+                | _UPPER * info.upper | _MAYBE_CITY * maybe_city)
+
+    def _positions(self, words: list[str]) -> dict[int, list[int]]:
+        """Flag mask -> the token indices whose word has one of its bits, in order.
+
+        The passes below look at a few tokens only (alias starts, role words, capitalised
+        words); instead of a Python loop over every token per pass, the flags of all tokens are
+        read in one C-level map over the cache and the positions picked with numpy.
+        """
+        flags = numpy.fromiter(map(self._flag_cache.__getitem__, words), dtype=numpy.uint8, count=len(words))
+        return {mask: numpy.flatnonzero(flags & mask).tolist() for mask in _MASKS}
+
     def find(self, doc: Doc) -> list[Found]:
         index = doc_index(doc)
         words = index.words
         n = len(words)
-        cache = self._word_cache
-        info = [cache.get(w) or self.word(w) for w in words]
+        word = self.word
+        positions = self._positions(words)
         used = [False] * n
         found: list[Found] = []
 
@@ -244,16 +267,19 @@ class ActorFinder:
             found.append(item)
             return item
 
-        # 1. curated aliases and country names
-        i = 0
-        while i < n:
-            hit = self.match_alias(doc, words, i) if info[i].alias_here else None
+        # 1. curated aliases and country names (only where one can start)
+        i = 0  # the next token a match may start at
+        for start in positions[_ALIAS_HERE]:
+            if start < i:
+                continue
+            i = start
+            hit = self.match_alias(doc, words, i)
             if hit:
                 length, entry = hit
                 nxt = words[i + length] if i + length < n else None
                 # "Kim" followed by an unknown name word is somebody else ("Kim Yo-jong").
                 if length == 1 and entry.type == "person" and nxt is not None and self.is_name_word(nxt, continuation=True) \
-                        and (not info[i + 1].alias_here or self.match_alias(doc, words, i + 1) is None) \
+                        and (not word(words[i + 1]).alias_here or self.match_alias(doc, words, i + 1) is None) \
                         and nxt[:1].isupper() and not self.role_class(nxt):
                     i += 1
                     continue
@@ -264,8 +290,8 @@ class ActorFinder:
             i += 1
 
         # 2. a role word followed by a name: "Außenministerin Choe Son Hui", "Nachrichtenagentur KCNA"
-        for i in [k for k in range(n) if info[k].role]:
-            cls = info[i].role
+        for i in positions[_ROLE]:
+            cls = word(words[i]).role
             if used[i]:
                 continue
             j = i + 1 + self._noun_name_after_head(words, used, i + 1, cls)
@@ -278,7 +304,7 @@ class ActorFinder:
 
         # 3. two or more unknown capitalised words in a row: a person ("Kurt Campbell")
         i = 0
-        for start in [k for k in range(n) if info[k].name]:
+        for start in positions[_NAME]:
             if start < i:
                 continue
             i = start
@@ -288,7 +314,7 @@ class ActorFinder:
             if j - i >= 2:
                 name = " ".join(words[i:j])
                 # "in Buenos Aires": a multi-word name after a place preposition, or a city's name
-                after_preposition = i > 0 and info[i - 1].lower in _PLACE_PREPOSITIONS
+                after_preposition = i > 0 and word(words[i - 1]).lower in _PLACE_PREPOSITIONS
                 kind = "place" if after_preposition or name in self.cities else "person"
                 take(i, j, AliasEntry(slugify(name), name, kind, False))
                 i = j
@@ -300,16 +326,18 @@ class ActorFinder:
                 surnames[words[f.end - 1]] = f.entry
         sentence_starts = set(index.sentence_starts)
         first_sentence_end = index.sentence_starts[1] if len(index.sentence_starts) > 1 else n
-        for i in [k for k in range(n) if info[k].upper]:
+        # Without surnames only a name word or a city's name can be taken.
+        candidates = positions[_UPPER] if surnames else positions[_NAME_OR_CITY]
+        for i in candidates:
             if used[i]:
                 continue
             text = words[i]
             base = genitive_base(text)
             entry = surnames.get(text) or (surnames.get(base) if base else None)
             city = self._city_name(words, found, i, first_sentence_end)
-            if not entry and not info[i].name and not city:
+            if not entry and not word(text).name and not city:
                 continue
-            after_preposition = i > 0 and info[i - 1].lower in _PLACE_PREPOSITIONS and i not in sentence_starts
+            after_preposition = i > 0 and word(words[i - 1]).lower in _PLACE_PREPOSITIONS and i not in sentence_starts
             if entry:
                 take(i, i + 1, entry)
             elif city:

@@ -33,9 +33,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from .fold import fold
+from .fold import fold, is_word_char, whole_word_starts
 
-__all__ = ["Precision", "Tense", "TemporalExpression", "detect_tense", "find_temporal_expressions"]
+__all__ = ["Precision", "Tense", "TemporalExpression", "detect_tense", "find_in_sentences", "find_temporal_expressions"]
 
 Precision = Literal["day", "week", "month", "year", "decade", "vague", "unresolved"]
 Tense = Literal["past", "future"]
@@ -523,18 +523,6 @@ _CHUNK_RE = re.compile(r"\S+")
 # Characters that IGNORECASE matches differently from str.lower() ("ſ" matches "s"; "İ" lowercases
 # to two characters): with one of them the words are classified one by one, the exact slow way.
 _ODD_CASE_RE = re.compile("[ſıİ]")
-_whole_word_res: dict[str, re.Pattern[str]] = {}
-
-
-def _whole_word(word: str) -> re.Pattern[str]:
-    pattern = _whole_word_res.get(word)
-    if pattern is None:
-        pattern = _whole_word_res[word] = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)")
-    return pattern
-
-
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"  # what \w matches
 
 
 def _trigger_hits(text: str) -> list[tuple[int, int]]:
@@ -542,7 +530,7 @@ def _trigger_hits(text: str) -> list[tuple[int, int]]:
     hits = []
     for m in _DIGITS_RE.finditer(text):
         start = m.start()
-        if start == 0 or not _is_word_char(text[start - 1]):
+        if start == 0 or not is_word_char(text[start - 1]):
             digits = m.end() - start
             hits.append((start, _NUMBER_FLAGS.get(digits, _YEAR_NUMBER if digits > 4 else 0)))
     low = text.lower()
@@ -550,7 +538,7 @@ def _trigger_hits(text: str) -> list[tuple[int, int]]:
         # findall and the set intersection run in C; most sentences stop here
         for word in _TRIGGER_SET.intersection(_WORD_RUN_RE.findall(low)):
             flags = _TRIGGER_FLAGS[word]
-            hits += [(m.start(), flags) for m in _whole_word(word).finditer(low)]
+            hits += [(pos, flags) for pos in whole_word_starts(word, low)]
     else:
         for m in _WORD_RUN_RE.finditer(text):
             flags = sum(flag for flag, pattern in _TRIGGER_FULLMATCH if pattern.fullmatch(m[0]))
@@ -563,7 +551,8 @@ def _trigger_hits(text: str) -> list[tuple[int, int]]:
 class _Context:
     """The sentence, its anchor and the tense hint shared by all expression families."""
 
-    def __init__(self, text: str, anchor: date | None, tense: Tense | None) -> None:
+    def __init__(self, text: str, anchor: date | None, tense: Tense | None,
+                 hits: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.anchor = anchor
         self._tense = tense
@@ -574,7 +563,8 @@ class _Context:
         self._word_starts: list[int] = []
         self._chunk_starts: list[int] = []
         self._candidates: dict[tuple[int, int], list[int]] = {}
-        hits = _trigger_hits(text)
+        if hits is None:
+            hits = _trigger_hits(text)
         if hits:
             self._index_words(hits)
 
@@ -964,7 +954,61 @@ def find_temporal_expressions(text: str, anchor: date | None, *,
     """
     if tense not in (None, "past", "future"):
         raise ValueError(f"tense must be 'past', 'future' or None, not {tense!r}")
-    ctx = _Context(text, anchor, tense)
+    return _find(_Context(text, anchor, tense))
+
+
+def find_in_sentences(text: str, sentences: Iterable[tuple[int, int]],
+                      anchor: date | None) -> list[list[TemporalExpression]]:
+    """``find_temporal_expressions(text[start:end], anchor)`` for every sentence, offsets
+    relative to the sentence; the trigger words of the whole text are found in one scan, and a
+    sentence without one is done at once (most sentences of an article have none)."""
+    scan = _TextScan.of(text)
+    found = []
+    for start, end in sentences:
+        if scan is None or not scan.clean(start, end):
+            found.append(find_temporal_expressions(text[start:end], anchor))
+            continue
+        hits = scan.hits_in(start, end)
+        found.append(_find(_Context(text[start:end], anchor, None, hits)) if hits else [])
+    return found
+
+
+class _TextScan:
+    """The trigger hits (``_trigger_hits``) of a whole text, to be shared out to its sentences.
+
+    Inside a sentence the hits are the sentence's own, unless a run of word characters crosses
+    the sentence's edge (the regexes would see a longer word than the sentence has): ``clean``
+    tells, and such a sentence is scanned on its own.
+    """
+
+    def __init__(self, text: str, low: str, hits: list[tuple[int, int]]) -> None:
+        self.text, self.low = text, low
+        self.hits = hits
+        self.positions = [pos for pos, _ in hits]
+
+    @classmethod
+    def of(cls, text: str) -> _TextScan | None:
+        """None when lower-casing cannot stand in for re.IGNORECASE (see ``_trigger_hits``)."""
+        low = text.lower()
+        if len(low) != len(text) or _ODD_CASE_RE.search(text):
+            return None
+        return cls(text, low, _trigger_hits(text))
+
+    def clean(self, start: int, end: int) -> bool:
+        text, low = self.text, self.low
+        if start > 0 and (is_word_char(text[start - 1]) and is_word_char(text[start])
+                          or is_word_char(low[start - 1]) and is_word_char(low[start])):
+            return False
+        return not (end < len(text) and (is_word_char(text[end - 1]) and is_word_char(text[end])
+                                         or is_word_char(low[end - 1]) and is_word_char(low[end])))
+
+    def hits_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        """The hits inside text[start:end], relative to ``start``."""
+        first, last = bisect_left(self.positions, start), bisect_left(self.positions, end)
+        return [(pos - start, flags) for pos, flags in self.hits[first:last]]
+
+
+def _find(ctx: _Context) -> list[TemporalExpression]:
     if not ctx.flags:
         return []  # no trigger word: no family can match
     candidates = [expr for family, needs in _FAMILIES if ctx.flags & needs for expr in family(ctx) if expr is not None]

@@ -9,6 +9,7 @@ offsets and the sentence boundaries. They are computed once per Doc (vectorised 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,6 +138,19 @@ def doc_index(doc: Doc) -> DocIndex:
     return index
 
 
+class WordCache(dict):
+    """word -> ``compute(word)``, computed on first use: ``map(cache.__getitem__, words)`` then
+    reads a whole Doc's words in C, without a Python loop over its tokens."""
+
+    def __init__(self, compute: Callable[[str], Any]):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> Any:
+        value = self[word] = self.compute(word)
+        return value
+
+
 _VALUES_KEY = "dossier.values"
 
 
@@ -153,17 +167,24 @@ class Found:
 def set_spans(doc: Doc, group: str, found: list[Found]) -> None:
     """``doc.spans[group]`` with ``span._.value`` set, as every reader of the Doc expects.
 
+    ``span._.value = v`` builds an Underscore object per span only to store ``v`` in
+    ``doc.user_data`` under ``value_key(span)``; the value is stored there directly (about a
+    quarter of the cost; ``register_extensions`` checks that spaCy still reads it back).
     A plain copy of the results is kept as well: reading ``span._.value`` back costs several
-    microseconds per span (an Underscore object and a key built from the span each time), and
-    records.py reads every span of every document.
+    microseconds per span, and records.py reads every span of every document.
     """
-    spans = []
-    for item in found:
-        span = Span(doc, item.start, item.end, label=item.label)
-        span._.value = item.value
-        spans.append(span)
+    spans = [Span(doc, item.start, item.end, label=item.label) if item.label else Span(doc, item.start, item.end)
+             for item in found]
+    user_data = doc.user_data
+    for span, item in zip(spans, found):
+        user_data[value_key(span)] = item.value
     doc.spans[group] = spans
-    doc.user_data[(_VALUES_KEY, group)] = found
+    user_data[(_VALUES_KEY, group)] = found
+
+
+def value_key(span: Span) -> tuple[str, str, int, int]:
+    """Where ``span._.value`` lives in ``doc.user_data`` (spacy.tokens.underscore.Underscore._get_key)."""
+    return ("._.", "value", span.start_char, span.end_char)
 
 
 def get_spans(doc: Doc, group: str) -> list[Found]:

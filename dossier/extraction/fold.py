@@ -7,8 +7,30 @@ regex accepted ("MİTTWOCH", "mindeſtens") would fail. Articles from the web co
 
 from __future__ import annotations
 
+import re
+
 _AS_MATCHED = str.maketrans({"ſ": "s", "ı": "i", "\u0307": ""})
 
 
 def fold(word: str) -> str:
     return word.lower().translate(_AS_MATCHED)
+
+
+_literal_res: dict[str, re.Pattern[str]] = {}
+
+
+def whole_word_starts(word: str, text: str) -> list[int]:
+    """Where ``word`` (word characters only) stands in ``text`` as a whole word: the starts of
+    ``(?<!\\w)word(?!\\w)``. The look-behind is checked by hand, because a pattern that begins
+    with a literal is searched for with a fast scan, and one that begins with a look-behind is
+    tried at every position."""
+    pattern = _literal_res.get(word)
+    if pattern is None:
+        pattern = _literal_res[word] = re.compile(re.escape(word) + r"(?!\w)")
+    return [pos for m in pattern.finditer(text)
+            if (pos := m.start()) == 0 or not is_word_char(text[pos - 1])]
+
+
+def is_word_char(char: str) -> bool:
+    """What ``\\w`` matches (str patterns)."""
+    return char.isalnum() or char == "_"

@@ -163,6 +163,7 @@ _VAGUE_RE = re.compile(
     re.VERBOSE,
 )
 _VAGUE_PARTS = ("undert", "ausend", "utzend", "Millionen", "Milliarden")  # every _VAGUE_RE match has one
+_VAGUE_PART_RE = re.compile("|".join(_VAGUE_PARTS))
 _VAGUE_VALUES = {
     "hundert": 100, "tausend": 1000, "zehntausend": 10_000, "hunderttausend": 100_000,
     "dutzend": 12, "millionen": 1_000_000, "milliarden": 1_000_000_000,
@@ -265,12 +266,11 @@ _ID_WORDS = frozenset(
 )
 # Words before a number that make a final "N." an ordinal/date cut off by a sentence splitter.
 _ORDINAL_CUES = frozenset("am zum vom im beim des dem den der die das seit bis ab und".split())
-_PREV_WORD_RE = re.compile(r"(\S+)\s*$")
-_WINDOW = 64  # characters searched back for the previous word (see _last_run)
+_PREV_WORD_RE = re.compile(r"(\S+)\s*$")  # the previous word; _last_word finds it without a search
 # the last word of every _QUALIFIER_RE alternative (case-insensitive)
 _QUALIFIER_LAST_WORDS = tuple({q.split()[-1] for q in _QUALIFIERS})
 # characters that IGNORECASE matches differently from str.lower() ("ſ" matches "s")
-_ODD_CASE_RE = re.compile("[ſıİK]")
+_ODD_CASE_RE = re.compile("[\u017f\u0131\u0130\u212a]")  # ſ ı İ and the Kelvin sign
 _NEXT_WORD_RE = re.compile(r"\s*(\S+)")
 
 
@@ -291,15 +291,12 @@ def _plain(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def _last_run(sentence: str, pos: int) -> re.Match[str] | None:
-    """``_PREV_WORD_RE.search(sentence, 0, pos)``: the last word before ``pos``. Searching from 0
-    tries every position; a window finds the same word unless the word reaches back to the
-    window's start (then the whole string is searched)."""
-    window = max(0, pos - _WINDOW)
-    m = _PREV_WORD_RE.search(sentence, window, pos)
-    if window and (m is None or m.start() == window):
-        m = _PREV_WORD_RE.search(sentence, 0, pos)
-    return m
+def _last_word(sentence: str, pos: int) -> str | None:
+    """The last word before ``pos``: group 1 of ``_PREV_WORD_RE.search(sentence, 0, pos)``.
+    str.rsplit splits at the same whitespace as ``\\s`` (str.isspace) and looks only at the end,
+    where the regex search would try every position of the string."""
+    words = sentence[:pos].rsplit(None, 1)
+    return words[-1] if words else None
 
 
 def _qualifier_before(sentence: str, pos: int) -> re.Match[str] | None:
@@ -307,18 +304,17 @@ def _qualifier_before(sentence: str, pos: int) -> re.Match[str] | None:
     ends like a qualifier (a match ends with one and whitespace up to ``pos``)."""
     if not (pos and sentence[pos - 1].isspace()):
         return None
-    last = _last_run(sentence, pos)
-    if last is None:
+    word = _last_word(sentence, pos)
+    if word is None:
         return None
-    word = last.group(1)
     if not _ODD_CASE_RE.search(word) and not word.lower().endswith(_QUALIFIER_LAST_WORDS):
         return None
     return _QUALIFIER_RE.search(sentence, 0, pos)
 
 
 def _prev_word(sentence: str, pos: int) -> str:
-    m = _last_run(sentence, pos)
-    return m.group(1).lower().strip("„\"»«(") if m else ""
+    word = _last_word(sentence, pos)
+    return word.lower().strip("„\"»«(") if word is not None else ""
 
 
 def _next_word(sentence: str, pos: int) -> str:
@@ -395,10 +391,8 @@ def _digit_candidates(sentence: str) -> list[_Candidate]:
 def _word_candidates(sentence: str) -> list[_Candidate]:
     out = []
     # Most sentences have no number word: every one contains one of _NUMBER_PARTS, and else
-    # the distinct words are looked up first (findall runs in C).
-    low = sentence.lower()
-    numbers = any(part in low for part in _NUMBER_PARTS) and {
-        word for word in set(_WORD_RE.findall(sentence)) if _number_word_value(word) is not None}
+    # the distinct words are looked up first (findall and the set operations run in C).
+    numbers = _NUMBER_PART_RE.search(sentence.lower()) is not None and _has_number_word(set(_WORD_RE.findall(sentence)))
     for m in _WORD_RE.finditer(sentence) if numbers else ():
         word = m.group("word")
         value = _number_word_value(word)
@@ -417,7 +411,9 @@ def _word_candidates(sentence: str) -> list[_Candidate]:
 # Every word parse_number_word accepts contains one of these (lowercase).
 _NUMBER_PARTS = ("eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf",
                  "zig", "ßig", "hundert", "tausend", "halb")
+_NUMBER_PART_RE = re.compile("|".join(_NUMBER_PARTS))
 _number_words: dict[str, Decimal | None] = {}
+_known_numbers: set[str] = set()  # the words in _number_words with a value
 
 
 def _number_word_value(word: str) -> Decimal | None:
@@ -425,12 +421,22 @@ def _number_word_value(word: str) -> Decimal | None:
     if word not in _number_words:
         if len(_number_words) > 100_000:
             _number_words.clear()
-        _number_words[word] = parse_number_word(word)
+            _known_numbers.clear()
+        value = _number_words[word] = parse_number_word(word)
+        if value is not None:
+            _known_numbers.add(word)
     return _number_words[word]
 
 
+def _has_number_word(words: set[str]) -> bool:
+    """Whether one of ``words`` is a number word (only words not seen before are parsed)."""
+    for word in words.difference(_number_words):
+        _number_word_value(word)
+    return not _known_numbers.isdisjoint(words)
+
+
 def _vague_candidates(sentence: str) -> list[_Candidate]:
-    if not any(part in sentence for part in _VAGUE_PARTS):
+    if not _VAGUE_PART_RE.search(sentence):
         return []
     out = []
     for m in _VAGUE_RE.finditer(sentence):
@@ -567,5 +573,7 @@ def _is_year(
 def find_quantities(sentence: str) -> list[Quantity]:
     """All quantities in ``sentence``, in order of appearance."""
     cands = _digit_candidates(sentence) + _word_candidates(sentence) + _vague_candidates(sentence)
+    if not cands:
+        return []  # most sentences
     found = (_build(sentence, c) for c in cands)
     return _drop_overlaps([q for q in found if q is not None])

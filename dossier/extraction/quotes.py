@@ -41,6 +41,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fold import whole_word_starts
+
 __all__ = ["QuoteSpan", "find_quotes"]
 
 TERM_MAX_WORDS = 3
@@ -310,33 +312,91 @@ class _Cue:
     verb_end: int
 
 
+# The words each cue pattern starts with (lowercase, whole words: \b...\b). A case-insensitive
+# alternation of many verbs is slow to try at every position of a sentence, so the patterns are
+# tried only where a \w+ run is one of their first words: the same matches as finditer.
+_SEPARABLE_WORDS = frozenset("teilte teilten teilt fügte fügten fügt wies wiesen weist hob hoben hebt "
+                             "räumte räumten räumt kündigte kündigten kündigt stellte stellten stellt".split())
+_SIMPLE_WORDS = frozenset(_SIMPLE_VERBS)
+_SPRACH_WORDS = frozenset("sprach sprachen spricht sprechen gesprochen".split())
+_PREP_WORDS = frozenset({"laut", "nach", "unter"})
+_CUE_WORDS = _SEPARABLE_WORDS | _SIMPLE_WORDS | _SPRACH_WORDS | _PREP_WORDS | {"so", "zufolge"}
+_WORD_RUN_RE = re.compile(r"\w+")
+# Letters that re.IGNORECASE matches differently from str.lower() ("ſ" matches "s"): with one
+# of them the patterns are tried everywhere (finditer).
+_ODD_CASE_RE = re.compile("[\u017f\u0131\u0130\u212a]")  # ſ ı İ and the Kelvin sign
+
+
+def _word_starts(masked: str) -> dict[str, list[int]] | None:
+    """Cue word (lowercase) -> where it starts in ``masked``, for the cue words it has; None when
+    lower-casing cannot stand in for re.IGNORECASE."""
+    if _ODD_CASE_RE.search(masked):
+        return None
+    low = masked.lower()  # same offsets: no odd letters
+    return {word: whole_word_starts(word, low)
+            for word in _CUE_WORDS.intersection(_WORD_RUN_RE.findall(low))}
+
+
+def _matches(pattern: re.Pattern[str], masked: str, starts: dict[str, list[int]] | None,
+             first_words: frozenset[str]) -> list[re.Match[str]]:
+    """``list(pattern.finditer(masked))`` for a pattern whose every match starts with one of
+    ``first_words`` as a whole word."""
+    if starts is None:
+        return list(pattern.finditer(masked))
+    found: list[re.Match[str]] = []
+    candidates = [pos for word in first_words.intersection(starts) for pos in starts[word]]
+    end = 0
+    for pos in sorted(candidates):
+        if pos >= end and (m := pattern.match(masked, pos)):
+            found.append(m)
+            end = m.end() if m.end() > pos else pos + 1
+    return found
+
+
+def _simple_verbs(masked: str, starts: dict[str, list[int]] | None) -> list[tuple[int, int]]:
+    """Spans of ``_SIMPLE_RE.finditer(masked)``: a match is a whole word, so it is exactly a word
+    that is one of the verbs (no pattern to try at all)."""
+    if starts is None:
+        return [m.span() for m in _SIMPLE_RE.finditer(masked)]
+    return sorted((pos, pos + len(word)) for word in _SIMPLE_WORDS.intersection(starts) for pos in starts[word])
+
+
 def _find_cues(masked: str) -> list[_Cue]:
     """All speech cues outside quotes, in order."""
+    starts = _word_starts(masked)
     cues: list[_Cue] = []
-    for m in _SEPARABLE_RE.finditer(masked):
+    for m in _matches(_SEPARABLE_RE, masked, starts, _SEPARABLE_WORDS):
         verb, particle = m.group("verb"), m.group("particle")
-        stem = re.sub(r"(?:te|ten|t|en)$", "", verb.lower()) or verb.lower()
+        stem = _STEM_END_RE.sub("", verb.lower()) or verb.lower()
         if (stem, particle.lower()) in _SEPARABLE_PAIRS:
             cues.append(_Cue(m.start(), m.end(), f"{verb} {particle}", "verb", *m.span("verb")))
     taken = [(c.verb_start, c.verb_end) for c in cues]
-    for m in _SIMPLE_RE.finditer(masked):
-        if all(not (s <= m.start() < e) for s, e in taken):
-            cues.append(_Cue(m.start(), m.end(), m.group("verb"), "verb", *m.span()))
-    for m in _SPRACH_VON_RE.finditer(masked):
-        cues.append(_Cue(m.start(), m.end(), re.sub(r"\s+", " ", m.group()), "verb", *m.span("verb")))
-    for m in _PREP_RE.finditer(masked):
-        cues.append(_Cue(m.start(), m.end(), re.sub(r"\s+", " ", m.group()), "after", m.start(), m.end()))
-    for m in _SO_RE.finditer(masked):
-        cues.append(_Cue(*m.span("so"), "so", "after", *m.span("so")))
-    for m in _ZUFOLGE_RE.finditer(masked):
-        cues.append(_Cue(m.start(), m.end(), "zufolge", "before", m.start(), m.end()))
-    for m in _WORTEN_RE.finditer(masked):
-        cues.append(_Cue(m.start(), m.end(), re.sub(r"\s+", " ", m.group()), "anaphoric", m.start(), m.end()))
+    for start, end in _simple_verbs(masked, starts):
+        if all(not (s <= start < e) for s, e in taken):
+            cues.append(_Cue(start, end, masked[start:end], "verb", start, end))
+    for m in _matches(_SPRACH_VON_RE, masked, starts, _SPRACH_WORDS):
+        cues.append(_Cue(m.start(), m.end(), _SPACES_RE.sub(" ", m.group()), "verb", *m.span("verb")))
+    for m in _matches(_PREP_RE, masked, starts, _PREP_WORDS):
+        cues.append(_Cue(m.start(), m.end(), _SPACES_RE.sub(" ", m.group()), "after", m.start(), m.end()))
+    if starts is None or "so" in starts:  # the match starts at the comma or dash before "so"
+        for m in _SO_RE.finditer(masked):
+            cues.append(_Cue(*m.span("so"), "so", "after", *m.span("so")))
+    if starts is None or "zufolge" in starts:  # case-sensitive
+        for m in _ZUFOLGE_RE.finditer(masked):
+            cues.append(_Cue(m.start(), m.end(), "zufolge", "before", m.start(), m.end()))
+    for m in _matches(_WORTEN_RE, masked, starts, _NACH):
+        cues.append(_Cue(m.start(), m.end(), _SPACES_RE.sub(" ", m.group()), "anaphoric", m.start(), m.end()))
     return sorted(cues, key=lambda c: c.start)
 
 
+_NACH = frozenset({"nach"})
+_STEM_END_RE = re.compile(r"(?:te|ten|t|en)$")
+_SPACES_RE = re.compile(r"\s+")
+_WORD_OR_HYPHEN_RE = re.compile(r"[\w-]+")
+
+
 def _words_between(masked: str, a: int, b: int) -> int:
-    return len(re.findall(r"[\w-]+", masked[a:b])) if a < b else 0
+    return len(_WORD_OR_HYPHEN_RE.findall(masked, a, b)) if a < b else 0
 
 
 def _distance(masked: str, cue: _Cue, raw: _Raw) -> tuple[int, str]:
