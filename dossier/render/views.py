@@ -1140,8 +1140,7 @@ class SiteModel:
             reviewed=c.reviewed, values=[self.claim_value(v, link) for v in values],
             source_count=n_sources, heading=heading, more_values=len(all_values) - len(values),
             more_href=link.to("data/claims.csv") if on_comparison else link.to(self.claim_page[c.id], claim_anchor(c.id)),
-            more_text=(f"{len(all_values) - len(values)} weitere Angaben in der Tabelle claims.csv" if on_comparison
-                       else f"Alle {len(all_values) - len(values)} weiteren Angaben im Quellenvergleich"),
+            more_text=_more_values_text(len(all_values) - len(values), on_comparison),
         )
 
     def claim_value(self, v: ClaimValue, link: Linker) -> ClaimValueView:
@@ -1778,6 +1777,13 @@ def comparison_parts(claims: list[Claim]) -> list[ComparisonPart]:
         parts.append(ComparisonPart(f"vergleich/eine-quelle-{k}.md", f"Angaben nur einer Quelle, Teil {k}",
                                     (), tuple(single[start:start + size])))
     return parts
+
+
+def _more_values_text(n: int, on_comparison: bool) -> str:
+    where = "in der Tabelle claims.csv" if on_comparison else "im Quellenvergleich"
+    if n == 1:
+        return f"1 weitere Angabe {where}"
+    return f"{de_int(n)} weitere Angaben {where}" if on_comparison else f"Alle {de_int(n)} weiteren Angaben {where}"
 
 
 def _left_out(total: int, shown: int, what: str, which: str, where: str) -> str:
