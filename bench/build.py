@@ -230,7 +230,7 @@ def report(results: list[dict], timeout: float) -> None:
         rows.append([
             r["n"], r["words"], f"{seconds(r['extract'])} / {seconds(r['extract'], 'cpu')}",
             f"{seconds(build)} / {seconds(build, 'cpu')}", f"{seconds(floor)} / {seconds(floor, 'cpu')}", overhead,
-            stage_total(cold), stage_total(edit),
+            stage_total(cold, r.get("stages")), stage_total(edit, r.get("stages-edit")),
             f"{edit['extracted']} / {edit.get('rendered', 'n/a')} of {edit['pages']}" if edit else "n/a",
             f"{seconds(r.get('rebuild'))} / {seconds(r.get('rebuild'), 'cpu')}",
             f"{max(rss, default=0):.0f}", f"{r['site_mib']:.0f} MiB, {r['site_files']} files",
@@ -262,9 +262,9 @@ def report(results: list[dict], timeout: float) -> None:
     print()
 
 
-def stage_total(stage: dict | None) -> str:
+def stage_total(stage: dict | None, step: object = None) -> str:
     if not stage:
-        return "timeout"
+        return "skipped" if step == "skipped" else "timeout"
     t = stage["times"]
     return f"{sum(v['wall'] for v in t.values()):.1f} / {sum(v['cpu'] for v in t.values()):.1f}"
 
@@ -305,6 +305,8 @@ def targets(results: list[dict], total_wall: float, timeout: float) -> None:
             lines.append(f"stages after an editorial fix < 2 s at N=1000: {total:.1f} s "
                          f"(re-extracted {edit['extracted']}, pages rendered {edit.get('rendered', 'n/a')} of "
                          f"{edit['pages']}) -> {'met' if total < 2 else 'MISSED'}")
+        elif r.get("stages-edit") == "skipped":
+            lines.append("stages after an editorial fix < 2 s at N=1000: not run (--steps)")
         else:
             lines.append("stages after an editorial fix < 2 s at N=1000: did not finish within the time limit -> MISSED")
     small = [r for r in results if r["n"] <= 1000]
