@@ -121,6 +121,7 @@ class StripItem:
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
 _MD_SPECIAL = {"*": "&#42;", "_": "&#95;", "`": "&#96;", "[": "&#91;", "]": "&#93;", "\\": "&#92;"}
+_MD_SPECIAL_TABLE = str.maketrans(_MD_SPECIAL)
 _BIDI_CLASSES = frozenset(
     {"R", "AL", "AN", "RLE", "RLO", "LRE", "LRO", "PDF", "RLI", "LRI", "FSI", "PDI"}
 )
@@ -159,7 +160,7 @@ def _isolate(text: str) -> str:
 
 def _esc_text(text: str) -> str:
     out = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return "".join(_MD_SPECIAL.get(c, c) for c in out)
+    return out.translate(_MD_SPECIAL_TABLE)
 
 
 def _esc_attr(text: str) -> str:

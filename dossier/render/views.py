@@ -989,6 +989,11 @@ class SiteModel:
         self._evidence_sorted: dict[str, list[Evidence]] = {}
         self._evidence_grouped: dict[str, dict[str, list[Evidence]]] = {}
         self._claims_by_sentence: dict[tuple[str, int], list[Claim]] | None = None
+        self._values_sorted: dict[str, list[ClaimValue]] = {}
+        self.claims_about: dict[str, list[Claim]] = defaultdict(list)
+        for c in d.claims:
+            if c.about:
+                self.claims_about[c.about].append(c)
         # first sentence (in source order) where an actor is named with a given form
         self.first_mention: dict[tuple[str, str], tuple[str, int]] = {}
         for sid in self.source_order:
@@ -1120,11 +1125,18 @@ class SiteModel:
         order = self._source_rank.get(ev.source, len(self.source_order))
         return (order, ev.source, ev.sentence_index)
 
+    def _sorted_values(self, c: Claim) -> list[ClaimValue]:
+        """A claim's values in source order, sorted once (a claim is shown on many profiles)."""
+        found = self._values_sorted.get(c.id)
+        if found is None:
+            found = self._values_sorted[c.id] = sorted(c.values, key=lambda v: (self._evidence_key(v.evidence), v.value))
+        return found
+
     def claim_view(self, c: Claim, link: Linker, max_values: int | None = None) -> ClaimView:
         """`max_values`: outside the Quellenvergleich a claim shows its first few values; there
         at most COMPARISON_MAX_VALUES (a number said by thousands of sources is a table, not a page)."""
         label, admonition, explanation = CLAIM_STATUS.get(c.status, (c.status, "note", ""))
-        all_values = sorted(c.values, key=lambda v: (self._evidence_key(v.evidence), v.value))
+        all_values = self._sorted_values(c)
         on_comparison = max_values is None
         values = all_values[:max_values or COMPARISON_MAX_VALUES]
         n_sources = len({v.source for v in c.values})
@@ -1365,7 +1377,7 @@ class SiteModel:
             for c in self.dossier.claims:
                 for v in c.values:
                     self._claims_by_sentence[(v.evidence.source, v.evidence.sentence_index)].append(c)
-        found: dict[str, Claim] = {c.id: c for c in self.dossier.claims if c.about == a.id}
+        found: dict[str, Claim] = {c.id: c for c in self.claims_about.get(a.id, [])}
         for ev in a.evidence:
             for c in self._claims_by_sentence.get((ev.source, ev.sentence_index), []):
                 found.setdefault(c.id, c)
