@@ -52,10 +52,11 @@ def finalize(value: object) -> object:
     """Jinja2 ``finalize``: strip control characters from everything a template prints."""
     if value is None:
         return ""
-    if isinstance(value, Markup):
-        return Markup(_CONTROL.sub("", str(value)))
-    if isinstance(value, str):
-        return _CONTROL.sub("", value)
+    if isinstance(value, str):  # Markup too; called for every printed value: no copy when clean
+        if _CONTROL.search(value) is None:
+            return value
+        cleaned = _CONTROL.sub("", str(value))
+        return Markup(cleaned) if isinstance(value, Markup) else cleaned
     return value
 
 
