@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 from mkdocs.config import base
@@ -72,8 +73,8 @@ class DossierPlugin(BasePlugin[DossierConfig]):
             previous = previous_edition_data(self.root, branch=self.config.editions_branch, current=current)
             # Pages go to files that MkDocs reads when it needs them: held in memory, the
             # Markdown of 10,000 sources would sit beside the HTML MkDocs makes of it.
-            cache = PageCache(self.root / ".cache" / "dossier" / "pages.index",
-                              templates_fingerprint(self.project.templates_dir), reuse=self.config.page_cache)
+            cache = PageCache(self._cache_dir() / "pages.index", templates_fingerprint(self.project.templates_dir),
+                              reuse=self.config.page_cache)
             paths = generate(result, self.project.templates_dir, cache, directory_urls=config.use_directory_urls,
                              previous=previous, current_version=current, workers=self._workers())
         except DossierError as exc:
@@ -87,6 +88,19 @@ class DossierPlugin(BasePlugin[DossierConfig]):
                 files.remove(existing)
             files.append(File.generated(config, path, abs_src_path=str(cache.file(path))))
         return files
+
+    def _cache_dir(self) -> Path:
+        """.cache/dossier/ of the project, or a temporary folder when that cannot be written."""
+        folder = self.root / ".cache" / "dossier"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if os.access(folder, os.W_OK):
+                return folder
+        except OSError:
+            pass
+        log.info("dossier: %s is not writable; rendered pages go to a temporary folder", folder)
+        self._tmp = tempfile.TemporaryDirectory(prefix="dossier-pages-")  # removed with the plugin
+        return Path(self._tmp.name)
 
     def _workers(self) -> int:
         if getattr(self, "command", "build") != "build":

@@ -102,11 +102,14 @@ class ParsedCache:
         for name in stale:
             del self.entries[name]
         if self.changed or stale:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                tmp = self.path.with_suffix(".tmp")
+                with tmp.open("wb") as handle:
+                    pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                os.replace(tmp, self.path)
+            except OSError:
+                pass  # only an optimisation (e.g. a read-only checkout)
 
 
 def update_extractions(

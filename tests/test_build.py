@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -84,6 +85,19 @@ def test_builds_with_source_date_epoch_are_identical_to_the_byte(project, tmp_pa
     assert second.returncode == 0, second.stderr
     one, two = tree_digest(tmp_path / "one"), tree_digest(tmp_path / "two")
     assert "sitemap.xml.gz" in one and one == two
+
+
+def test_build_without_a_writable_cache_folder_gives_the_same_site(project, tmp_path):
+    """.cache/ is only an optimisation: where it cannot be written (here: a file in its place)
+    the build still succeeds, with pages in a temporary folder, and gives the same site."""
+    epoch = {"SOURCE_DATE_EPOCH": "1767225600"}
+    assert mkdocs(project, "--site-dir", str(tmp_path / "one"), env=epoch).returncode == 0
+    shutil.rmtree(project / ".cache")
+    (project / ".cache").write_text("not a folder\n", encoding="utf-8")
+    second = mkdocs(project, "--site-dir", str(tmp_path / "two"), env=epoch)
+    assert second.returncode == 0, second.stderr
+    assert "not writable" in second.stderr
+    assert tree_digest(tmp_path / "one") == tree_digest(tmp_path / "two")
 
 
 def test_failed_build_leaves_the_previous_site_whole(project):
