@@ -58,8 +58,11 @@ def generate(result: BuildResult, templates_dir: Path, cache: PageCache, *, dire
     `workers` > 1 renders the pages in that many forked processes (pages on disk only): views
     and templates are independent per page, and MkDocs itself uses one core."""
     env = environment(templates_dir)
-    plans = page_plans(SiteModel(result, directory_urls=directory_urls))
+    model = SiteModel(result, directory_urls=directory_urls)
+    plans = page_plans(model)
     parallel = workers > 1 and cache.pages_dir is not None and len(plans) >= PARALLEL_MIN_PAGES
+    if parallel:
+        model.prepare_shared()
     pending = _render_in_workers(plans, env, cache, workers) if parallel else None
     if pending is None:
         for plan in plans:

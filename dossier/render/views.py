@@ -1107,6 +1107,22 @@ class SiteModel:
             more_cites=len(all_evidence) - len(ev_sorted),
         )
 
+    def _index_claims_by_sentence(self) -> dict[tuple[str, int], list[Claim]]:
+        index: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+        for c in self.dossier.claims:
+            for v in c.values:
+                index[(v.evidence.source, v.evidence.sentence_index)].append(c)
+        return index
+
+    def prepare_shared(self) -> None:
+        """Build the indexes that pages build on first use, before the model is shared by forked
+        render workers (each would otherwise build them again)."""
+        if self._claims_by_sentence is None:
+            self._claims_by_sentence = self._index_claims_by_sentence()
+        self._mentions_per_source("")
+        for e in self.events:
+            self._sorted_evidence(e)
+
     def _sorted_evidence(self, e: Event) -> list[Evidence]:
         found = self._evidence_sorted.get(e.id)
         if found is None:
@@ -1373,10 +1389,7 @@ class SiteModel:
         spoken = sorted(self.quotes_of_speaker.get(a.id, []), key=lambda q: (self._evidence_key(q.evidence), q.id))
         quotes = [self.quote_view(q, link) for q in spoken[-PROFILE_MAX_ROWS:]]
         if self._claims_by_sentence is None:  # one index instead of a scan per actor
-            self._claims_by_sentence = defaultdict(list)
-            for c in self.dossier.claims:
-                for v in c.values:
-                    self._claims_by_sentence[(v.evidence.source, v.evidence.sentence_index)].append(c)
+            self._claims_by_sentence = self._index_claims_by_sentence()
         found: dict[str, Claim] = {c.id: c for c in self.claims_about.get(a.id, [])}
         for ev in a.evidence:
             for c in self._claims_by_sentence.get((ev.source, ev.sentence_index), []):
