@@ -182,6 +182,7 @@ def test_profile_of_a_much_named_actor_is_capped_with_a_note(result: BuildResult
     assert [v.id for v in view.timeline] == [e.id for e in sorted(ranked[:2], key=views.chronik_order)]
     assert view.timeline_note == f"Gezeigt: die am häufigsten belegten 2 von {len(events)} Ereignissen; alle stehen in der Chronik."
     assert view.sources_note.startswith(f"Gezeigt: die neuesten 2 von {len(sources)} Quellen")
+    assert view.mentions_label.endswith(f"in {len(sources)} Quellen")  # all of them, not the shown ones
     page = render_site(result, ROOT / "templates")[path]
     assert view.timeline_note in page and view.sources_note in page
 

@@ -1422,7 +1422,7 @@ class SiteModel:
             nav=self.nav(link), ref=ref, name=a.name, kind_label=KIND_LABELS.get(a.type, a.type),
             aliases=self._aliases(a, link), description=a.description or "", curated=a.curated,
             reviewed=a.reviewed, mentions=a.mentions,
-            mentions_label=f"{plural(a.mentions, 'Nennung', 'Nennungen')} in {plural(len(sources), 'Quelle', 'Quellen')}",
+            mentions_label=f"{plural(a.mentions, 'Nennung', 'Nennungen')} in {plural(len(per_source), 'Quelle', 'Quellen')}",
             roles=roles, timeline=timeline, quotes=quotes,
             claims=[self.claim_view(c, link, max_values=MAX_CITES_OUTSIDE_CHRONIK) for c in claims[:PROFILE_MAX_ROWS]],
             co_actors=co, sources=sources, network=network, first=first,
