@@ -91,7 +91,7 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def _cache_dir(self) -> Path:
         """.cache/dossier/ of the project, or a temporary folder when that cannot be written."""
-        folder = self.root / ".cache" / "dossier"
+        folder = self.project.cache_dir
         try:
             folder.mkdir(parents=True, exist_ok=True)
             if os.access(folder, os.W_OK):

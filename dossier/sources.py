@@ -14,7 +14,7 @@ from pydantic import Field
 from .cleaner import FurnitureRule, clean
 from .errors import DossierError, Problem
 from .model import Source, SourceMeta, Strict
-from .yamlio import parse_yaml, read_text, read_yaml
+from .yamlio import parse_yaml, read_text, read_yaml, save_cache_pickle
 
 SOURCE_SUFFIXES = (".md", ".txt")
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
@@ -139,14 +139,7 @@ class _ReadCache:
     def save(self) -> None:
         if self.fresh.keys() == self.entries.keys() and all(self.fresh[k][:2] == self.entries[k][:2] for k in self.fresh):
             return
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump((self.version, self.fresh), handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.path)
-        except OSError:
-            pass  # only an optimisation (e.g. a read-only checkout)
+        save_cache_pickle(self.path, (self.version, self.fresh))
 
 
 def load_sources(content_dir: Path, *, cache_file: Path | None = None) -> list[Source]:

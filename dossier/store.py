@@ -4,7 +4,6 @@ cache keyed by the cleaned text's hash and the pipeline version."""
 from __future__ import annotations
 
 import logging
-import os
 import pickle
 import sys
 import time
@@ -19,7 +18,7 @@ from .editorial import Editorial
 from .errors import DossierError
 from .extraction.lexicon import build_lexicon, load_events
 from .model import Source, SourceExtraction
-from .yamlio import dump_yaml, read_text, write_atomic
+from .yamlio import dump_yaml, read_text, save_cache_pickle, write_atomic
 
 log = logging.getLogger("dossier")
 
@@ -102,14 +101,7 @@ class ParsedCache:
         for name in stale:
             del self.entries[name]
         if self.changed or stale:
-            try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = self.path.with_suffix(".tmp")
-                with tmp.open("wb") as handle:
-                    pickle.dump(self.entries, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, self.path)
-            except OSError:
-                pass  # only an optimisation (e.g. a read-only checkout)
+            save_cache_pickle(self.path, self.entries)
 
 
 def update_extractions(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import pickle
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
@@ -154,6 +155,29 @@ def dump_yaml(data: Any, header: str = "", *, dumper: type | None = None) -> str
     body = yaml.dump(data, Dumper=dumper or _Dumper, allow_unicode=True, sort_keys=False, width=1_000_000,
                      default_flow_style=False)
     return header + body
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write bytes to path via a temporary file and rename: readers see the old or the new file."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def save_cache_pickle(path: Path, value: object) -> None:
+    """Pickle a cache file under .cache/ atomically; a cache is only an optimisation, so a folder
+    that cannot be written (a read-only checkout) is not an error."""
+    try:
+        write_bytes_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    except OSError:
+        pass
 
 
 def write_atomic(path: Path, text: str) -> bool:

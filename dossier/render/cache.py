@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import pickle
 from pathlib import Path
+
+from ..yamlio import write_bytes_atomic
 
 _RENDER_CODE = Path(__file__).resolve().parent
 
@@ -29,16 +30,6 @@ def templates_fingerprint(templates_dir: Path) -> str:
             digest.update(path.relative_to(folder).as_posix().encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 class PageCache:
@@ -98,7 +89,7 @@ class PageCache:
         if self.pages_dir is None:
             self.texts[page] = text
         else:
-            _write_atomic(self.file(page), text.encode("utf-8"))
+            write_bytes_atomic(self.file(page), text.encode("utf-8"))
         self.written.add(page)
         if key is not None:
             self.fresh[page] = key
@@ -122,4 +113,4 @@ class PageCache:
         for page in sorted(self.index.keys() - self.written):
             self.file(page).unlink(missing_ok=True)
         if self.fresh != self.index:
-            _write_atomic(self.path, pickle.dumps(self.fresh, protocol=pickle.HIGHEST_PROTOCOL))
+            write_bytes_atomic(self.path, pickle.dumps(self.fresh, protocol=pickle.HIGHEST_PROTOCOL))

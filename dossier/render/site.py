@@ -75,7 +75,7 @@ def generate(result: BuildResult, templates_dir: Path, cache: PageCache, *, dire
     for path, text in extra.items():
         cache.put(path, None, text)
     if pending is not None:
-        for fresh, hits, misses in pending.get():
+        for fresh, hits, misses in pending():
             cache.adopt(fresh, hits, misses)
     cache.save()
     return sorted([plan.path for plan in plans] + list(extra))
@@ -105,8 +105,8 @@ def _render_share(worker: int) -> tuple[dict[str, bytes], int, int]:
 
 
 def _render_in_workers(plans: list[PagePlan], env: Environment, cache: PageCache, workers: int):
-    """Start rendering every `workers`-th page in each of `workers` forked processes; the result
-    (`.get()`) is each worker's cache entries. None where fork is not available."""
+    """Start rendering every `workers`-th page in each of `workers` forked processes; returns a
+    function that waits for them and gives each worker's cache entries. None without fork."""
     global _JOB
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
@@ -117,18 +117,14 @@ def _render_in_workers(plans: list[PagePlan], env: Environment, cache: PageCache
         _JOB = None
     result = pool.map_async(_render_share, range(workers), chunksize=1)
     pool.close()
-    return _Joined(pool, result)
 
-
-class _Joined:
-    def __init__(self, pool, result):
-        self.pool, self.result = pool, result
-
-    def get(self):
+    def wait() -> list[tuple[dict[str, bytes], int, int]]:
         try:
-            return self.result.get()
+            return result.get()
         finally:
-            self.pool.join()
+            pool.join()
+
+    return wait
 
 
 def render_site(result: BuildResult, templates_dir: Path, *, directory_urls: bool = True,

@@ -1295,11 +1295,11 @@ class SiteModel:
         undated: list[EventView] = []
         by_year: dict[tuple[int, bool], list[tuple[Event, EventView]]] = defaultdict(list)
         for e, v in views:
-            p = _parts(e.date)
-            if p is None or e.precision in ("vague", "unresolved"):
+            year = _chronik_year(e)
+            if year is None:
                 undated.append(v)
-                continue
-            by_year[(p[0], e.precision == "decade")].append((e, v))
+            else:
+                by_year[year].append((e, v))
         for (year, decade), items in sorted(by_year.items()):
             top = [v for e, v in items if _parts(e.date)[1] is None]
             months: dict[int, list[EventView]] = defaultdict(list)
@@ -1739,6 +1739,14 @@ def chronik_order(e: Event) -> tuple:
     return (0, span[0], span[1], e.id)
 
 
+def _chronik_year(e: Event) -> tuple[int, bool] | None:
+    """(year, is a decade) under which the Chronik lists an event; None: "Ohne genaues Datum"."""
+    p = _parts(e.date)
+    if p is None or e.precision in ("vague", "unresolved"):
+        return None
+    return p[0], e.precision == "decade"
+
+
 def event_pages(events: list[Event]) -> dict[str, str]:
     """{event id: the Chronik page that shows it}."""
     return {e.id: part.path for part in chronik_parts(sorted(events, key=chronik_order)) for e in part.events}
@@ -1753,11 +1761,11 @@ def chronik_parts(events: list[Event]) -> list[ChronikPart]:
     by_year: dict[tuple[int, bool], list[Event]] = defaultdict(list)
     undated: list[Event] = []
     for e in events:
-        p = _parts(e.date)
-        if p is None or e.precision in ("vague", "unresolved"):
+        year = _chronik_year(e)
+        if year is None:
             undated.append(e)
         else:
-            by_year[(p[0], e.precision == "decade")].append(e)
+            by_year[year].append(e)
     parts = []
     for (year, decade), items in sorted(by_year.items()):
         if decade:
