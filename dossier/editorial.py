@@ -19,12 +19,25 @@ class RolesFile(Strict):
     modifiers: list[str] = Field(default_factory=list)
 
 
+class KnownName(Strict):
+    name: str = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+
+
+class NamesFile(Strict):
+    """content/lexicon/names.yml: general knowledge, found in any article (not curated)."""
+
+    organizations: list[KnownName] = Field(default_factory=list)
+    places: list[KnownName] = Field(default_factory=list)
+
+
 @dataclass
 class Editorial:
     settings: DossierSettings
     actors: ActorsFile
     roles: RolesFile
     corrections: CorrectionsFile = field(default_factory=CorrectionsFile)
+    known_names: NamesFile = field(default_factory=NamesFile)
     documents: dict[str, YamlDocument] = field(default_factory=dict)
 
 
@@ -70,6 +83,7 @@ def load_editorial(content_dir: Path) -> Editorial:
         "actors.yml": (ActorsFile, ActorsFile()),
         "lexicon/roles.yml": (RolesFile, RolesFile()),
         "corrections.yml": (CorrectionsFile, CorrectionsFile()),
+        "lexicon/names.yml": (NamesFile, NamesFile()),
     }
     for name, (model, default) in specs.items():
         try:
@@ -88,5 +102,6 @@ def load_editorial(content_dir: Path) -> Editorial:
         actors=loaded["actors.yml"],  # type: ignore[arg-type]
         roles=loaded["lexicon/roles.yml"],  # type: ignore[arg-type]
         corrections=loaded["corrections.yml"],  # type: ignore[arg-type]
+        known_names=loaded["lexicon/names.yml"],  # type: ignore[arg-type]
         documents=docs,
     )

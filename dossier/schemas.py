@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .editorial import RolesFile
+from .editorial import NamesFile, RolesFile
 from .extraction.lexicon import EventsFile
 from .model import ActorsFile, CorrectionsFile, Dossier, DossierSettings, SourceExtraction
 from .sources import FurnitureFile
@@ -17,6 +17,7 @@ def schema_files() -> dict[str, dict[str, Any]]:
         "corrections.schema.json": CorrectionsFile,
         "dossier.schema.json": DossierSettings,
         "roles.schema.json": RolesFile,
+        "names.schema.json": NamesFile,
         "events.schema.json": EventsFile,
         "furniture.schema.json": FurnitureFile,
         "extraction.schema.json": SourceExtraction,

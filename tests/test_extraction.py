@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from dossier.editorial import Editorial
+from dossier.editorial import Editorial, load_editorial
 from dossier.extraction.lexicon import build_lexicon, load_events
 from dossier.extraction.pipeline import build_nlp, extract, pipeline_version
 from dossier.model import ActorsFile, CuratedActor, DossierSettings, Source, SourceMeta
@@ -123,8 +123,9 @@ def test_every_fact_points_at_its_sentence(real):
 # --- small documents for single rules ------------------------------------------------------------
 
 def _extract_all(texts: list[str], published: str = "2025-08-28", actors: list[CuratedActor] | None = None):
+    content = load_editorial(ROOT / "content")
     editorial = Editorial(settings=DossierSettings(title="t"), actors=ActorsFile(actors=actors or []),
-                          roles=__import__("dossier.editorial", fromlist=["load_editorial"]).load_editorial(ROOT / "content").roles)
+                          roles=content.roles, known_names=content.known_names)
     lexicon = build_lexicon(editorial, load_events(ROOT / "content"))
     sources = [Source(meta=SourceMeta(id=f"t{i}", title="t", outlet=None, url=None, published=dt.date.fromisoformat(published),
                                       language="de"), path="t.md", body=text, furniture=[], text_sha256="x")
@@ -278,3 +279,68 @@ def test_sentence_splitter_jumps_to_the_same_sentences_as_a_full_loop():
         doc = nlp(make_doc(nlp, text))
         starts = doc.to_array(SENT_START).astype("int64")
         assert [i for i, flag in enumerate(starts.tolist()) if flag == 1] == every_token([t.text for t in doc]), text
+
+
+def _actors(ex) -> set[tuple[str, str]]:
+    return {(m.actor, m.type) for m in ex.mentions}
+
+
+def test_known_organisations_in_every_case_form():
+    ex = _extract("Die Außenminister der Europäischen Union trafen sich. Nach Angaben der Vereinten Nationen "
+                  "und des Auswärtigen Amtes schickte die WHO Zelte; die Nato schwieg.")
+    assert {("europaeische-union", "organization"), ("vereinte-nationen", "organization"), ("auswaertiges-amt", "organization"),
+            ("weltgesundheitsorganisation", "organization"), ("nato", "organization")} <= _actors(ex)
+    assert not any(m.curated for m in ex.mentions if m.type == "organization")  # "nicht geprüft" until listed
+    assert {m.name for m in ex.mentions if m.actor == "vereinte-nationen"} == {"Vereinte Nationen"}
+
+
+def test_a_curated_actor_wins_over_a_known_name():
+    nato = CuratedActor(id="nordatlantikpakt", name="Nato", type="organization", aliases=["Atlantische Allianz"])
+    ex = _extract("Die Nato und die Atlantische Allianz sind eins.", actors=[nato])
+    assert [(m.actor, m.curated) for m in ex.mentions] == [("nordatlantikpakt", True), ("nordatlantikpakt", True)]
+
+
+def test_lowercase_particles_and_prefixes_inside_names():
+    ex = _extract("EU-Kommissionspräsidentin Ursula von der Leyen sprach mit Präsident Baschar al-Assad. "
+                  "Später traf Charles de Gaulle ein. Die Nachrichten von der Front sind schlecht.")
+    people = {a for a, kind in _actors(ex) if kind == "person"}
+    assert people == {"ursula-von-der-leyen", "baschar-al-assad", "charles-de-gaulle"}
+
+
+def test_stop_words_start_no_name():
+    ex = _extract("„Jeden Tag zerstören russische Drohnen unsere Kraftwerke“, sagte Präsident Wolodymyr Selenskyj. Alle Beteiligten schwiegen.")
+    assert {a for a, _ in _actors(ex)} == {"wolodymyr-selenskyj"}
+    assert ex.quotes[0].speaker == "wolodymyr-selenskyj"
+
+
+def test_adjective_before_organisation_word_and_its_acronym():
+    ex = _extract("Takaichi führt seit Oktober die Liberaldemokratische Partei (LDP). Die LDP regiert mit der "
+                  "Sozialistischen Partei. Chinesische Behörden meldeten nichts.")
+    orgs = [m.actor for m in ex.mentions if m.type == "organization"]
+    assert orgs == ["liberaldemokratische-partei", "liberaldemokratische-partei", "liberaldemokratische-partei",
+                    "sozialistische-partei"]
+    assert not any("behoerde" in m.actor or "chinesisch" in m.actor for m in ex.mentions)
+
+
+def test_whom_a_report_cites_is_a_source():
+    ex = _extract("Das berichtet nume.ch unter Berufung auf APnews. Andere melden es unter Berufung auf Regierungskreise.")
+    assert _actors(ex) == {("apnews", "organization")}
+
+
+def test_a_year_between_article_and_participle_is_no_quantity():
+    ex = _extract("Die Witwe des 2022 ermordeten Regierungschefs sprach. Zur Feier kamen 2000 Menschen.")
+    assert [(q.value, q.counted) for q in ex.quantities] == [(2000, "Menschen")]
+
+
+def test_general_event_words_and_dates_after_publication_are_announced():
+    ex = _extract("Bei einem Erdbeben am Montag starben 800 Menschen. Der nächste Gipfel ist für den 18. und 19. Dezember geplant.",
+                  published="2025-10-23")
+    events = [(e.title, e.date, e.status) for e in ex.events]
+    assert ("Naturkatastrophe", "2025-10-20", "past") in events
+    assert ("Treffen", "2025-12-18", "announced") in events
+
+
+def test_speaker_of_a_quote_after_zeigte_sich_and_sprach_von():
+    ex = _extract("UN-Generalsekretär António Guterres zeigte sich „zutiefst betrübt“. "
+                  "Bundeskanzler Friedrich Merz sprach von einem „wichtigen Signal“.")
+    assert [q.speaker for q in ex.quotes] == ["antonio-guterres", "friedrich-merz"]

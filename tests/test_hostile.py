@@ -52,6 +52,8 @@ HOSTILE_FILES = {
     "yaml empty file": ("corrections.yml", "", ["corrections.yml:1: file is empty"]),
     "correction of a missing id": ("corrections.yml", "events:\n  - id: gibt-es-nicht\n    title: X\n",
                                    ["corrections.yml:2: event 'gibt-es-nicht' does not exist"]),
+    "known names with a typo": ("lexicon/names.yml", "organizations:\n  - {name: Nato, alias: [NATO]}\n",
+                                ["names.yml:2", "unknown field 'alias'"]),
     "source without front matter": ("sources/neu.md", "Nur Text.\n", ["neu.md:1: missing front matter"]),
     "source with unclosed front matter": ("sources/neu.md", "---\n" + GOOD_FRONT + "\nText.\n", ["neu.md:1"]),
     "source date not a date": ("sources/neu.md", f"---\n{GOOD_FRONT.replace('2025-09-01', 'gestern')}\n---\nText.\n",

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy
+from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .dates import MONTHS, PERIOD_PARTS, SEASONS, WEEKDAYS
@@ -33,6 +34,17 @@ _FUNCTION_WORDS = {
     "ohne", "während", "anschließend", "bislang", "darüber", "nun", "jedoch", "dennoch", "sollte", "wäre",
 }
 
+
+# spaCy's German stop words ("Jeden Tag zerstören ...", "Alle Beteiligten") start no name; a few
+# of them are also the first part of names ("Tel Aviv").
+_NOT_NAME_STARTS = frozenset(STOP_WORDS) - {"tel", "will"}
+# Lower-case words inside a name: "Ursula von der Leyen", "Charles de Gaulle", "Mohammed bin Salman".
+_NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
+                             "al", "el", "zu", "ter", "ten", "dos"})
+_PREFIXED_NAME = re.compile(r"^(?:al|el|ad|as|asch|at|ben|bin|ibn|abu|ould)-[A-ZÄÖÜ]")  # "al-Assad"
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}$")
+# Adjective endings that nouns do not have ("Liberaldemokratischen", "Nationale", "Föderalen").
+_ADJECTIVE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+?(?:isch|sch|ig|lich|al|iv|är|ent))(e|en|er|es|em)$")
 
 # Flag bits of a word (ActorFinder.word_flags)
 _ALIAS_HERE, _ROLE, _NAME, _UPPER, _MAYBE_CITY = 1, 2, 4, 8, 16
@@ -139,7 +151,7 @@ class ActorFinder:
             return False
         if text.casefold() in _FUNCTION_WORDS or _GLUED.search(text) or text.isupper() and len(text) > 1 and not continuation:
             return False
-        if text.casefold() in self.lexicon.reject:
+        if text.casefold() in self.lexicon.reject or not continuation and text.casefold() in _NOT_NAME_STARTS:
             return False
         if continuation and len(text) <= 3:
             return True
@@ -297,6 +309,8 @@ class ActorFinder:
             j = i + 1 + self._noun_name_after_head(words, used, i + 1, cls)
             while j < n and j - i <= 4 and not used[j] and self._role_name_word(words[j], cls, first=j == i + 1):
                 j += 1
+            if j > i + 1 and cls == "person":
+                j += self._particle_run(words, used, j)
             if j > i + 1:
                 name = " ".join(words[i + 1 : j])
                 entry = AliasEntry(slugify(name), name, cls, False)  # type: ignore[arg-type]
@@ -311,6 +325,8 @@ class ActorFinder:
             j = i
             while j < n and not used[j] and self.is_name_word(words[j], continuation=j > i) and j - i < 4:
                 j += 1
+            if j > i:
+                j += self._particle_run(words, used, j)
             if j - i >= 2:
                 name = " ".join(words[i:j])
                 # "in Buenos Aires": a multi-word name after a place preposition, or a city's name
@@ -319,21 +335,30 @@ class ActorFinder:
                 take(i, j, AliasEntry(slugify(name), name, kind, False))
                 i = j
 
+        # 3b. a capitalised adjective before an organisation word: "die Liberaldemokratische Partei"
+        sentence_starts = set(index.sentence_starts)
+        for i in positions[_ROLE]:
+            if word(words[i]).role == "organization" and i > 0 and not used[i] and not used[i - 1] \
+                    and i - 1 not in sentence_starts:
+                name = self._adjective_organization(words[i - 1], words[i])
+                if name:
+                    take(i - 1, i + 1, AliasEntry(slugify(name), name, "organization", False))
+        acronyms = self._acronyms(words, used, found)
+
         # 4. single words: the surname of a person found above, or an unknown place after a preposition
         surnames = {}
         for f in found:
             if f.entry.type == "person" and not f.entry.curated and f.end - f.start >= 2:
                 surnames[words[f.end - 1]] = f.entry
-        sentence_starts = set(index.sentence_starts)
         first_sentence_end = index.sentence_starts[1] if len(index.sentence_starts) > 1 else n
-        # Without surnames only a name word or a city's name can be taken.
-        candidates = positions[_UPPER] if surnames else positions[_NAME_OR_CITY]
+        # Without surnames or acronyms only a name word or a city's name can be taken.
+        candidates = positions[_UPPER] if surnames or acronyms else positions[_NAME_OR_CITY]
         for i in candidates:
             if used[i]:
                 continue
             text = words[i]
             base = genitive_base(text)
-            entry = surnames.get(text) or (surnames.get(base) if base else None)
+            entry = surnames.get(text) or (surnames.get(base) if base else None) or acronyms.get(text)
             city = self._city_name(words, found, i, first_sentence_end)
             if not entry and not word(text).name and not city:
                 continue
@@ -344,9 +369,45 @@ class ActorFinder:
                 take(i, i + 1, AliasEntry(slugify(city), city, "place", False))
             elif after_preposition and text.isalpha() and not text.isupper() and not self._before_noun(words, i):
                 take(i, i + 1, AliasEntry(slugify(text), text, "place", False))
+            elif i > 1 and words[i - 1].lower() == "auf" and words[i - 2].lower() == "berufung" and word(text).name:
+                # "unter Berufung auf APnews": whom a report cites is a source (people have two names)
+                take(i, i + 1, AliasEntry(slugify(text), text, "organization", False))
 
         self.attach_roles(words, found)
         return sorted(found, key=lambda f: f.start)
+
+    def _particle_run(self, words: list[str], used: list[bool], j: int) -> int:
+        """How many words after a name continue it: one or two particles and a name word
+        ("von der Leyen", "de Gaulle"), or a prefixed surname ("al-Assad"); 0 if none."""
+        n = len(words)
+        if j < n and not used[j] and _PREFIXED_NAME.match(words[j]):
+            return 1
+        k = j
+        while k < n and k - j < 2 and not used[k] and words[k] in _NAME_PARTICLES:
+            k += 1
+        if k > j and k < n and not used[k] and self.is_name_word(words[k]):
+            return k - j + 1
+        return 0
+
+    def _adjective_organization(self, adjective: str, head: str) -> str | None:
+        """'Liberaldemokratischen' + 'Partei' -> 'Liberaldemokratische Partei' (the adjective's
+        weak ending, the head word's nominative); None unless the first word is an adjective."""
+        m = _ADJECTIVE.match(adjective)
+        if not m or adjective.casefold() in _FUNCTION_WORDS:
+            return None
+        base = next((head[: -len(e)] for e in ("es", "s") if head.endswith(e) and self.is_noun(head[: -len(e)])), head)
+        return f"{m.group(1)}e {base}"
+
+    def _acronyms(self, words: list[str], used: list[bool], found: list[Found]) -> dict[str, AliasEntry]:
+        """An acronym in brackets right after an organisation names it in the rest of the text:
+        "der Liberaldemokratischen Partei (LDP)" ... "Die LDP regiert"."""
+        acronyms: dict[str, AliasEntry] = {}
+        for f in list(found):
+            k = f.end
+            if f.entry.type == "organization" and k + 2 < len(words) and words[k] == "(" and words[k + 2] == ")" \
+                    and _ACRONYM.match(words[k + 1]) and not used[k + 1]:
+                acronyms.setdefault(words[k + 1], f.entry)
+        return acronyms
 
     def _noun_name_after_head(self, words: list[str], used: list[bool], j: int, cls: str) -> int:
         """How many capitalised words right after a head word are a name although they are German

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import json
 import re
 import unicodedata
@@ -139,17 +140,50 @@ def load_events(content_dir: Path) -> EventsFile:
     return read_yaml(path).validate(EventsFile)  # type: ignore[return-value]
 
 
+_ADJECTIVE_ENDINGS = ("e", "en", "er", "es", "em")
+_ADJECTIVE_WORD = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]{2,}?)(e|en|er|es|em)$")
+
+
+def inflected(name: str) -> list[str]:
+    """A multi-word name as German declines it: capitalised adjectives take every ending and,
+    after them, the last word a genitive -es ("Auswärtiges Amt" -> "des Auswärtigen Amtes", "Europäische Union"
+    -> "der Europäischen Union"). The name itself comes first; single words are left alone
+    (the genitive -s is handled where names are matched)."""
+    words = name.split()
+    if len(words) < 2:
+        return [name]
+    choices = []
+    for word in words[:-1]:
+        m = _ADJECTIVE_WORD.match(word)
+        choices.append([m.group(1) + e for e in _ADJECTIVE_ENDINGS] if m else [word])
+    last = words[-1]
+    declined = any(len(c) > 1 for c in choices)
+    endings = [last, last + "es"] if declined and last[-1:].isalpha() and last[-1] not in "aeiouyäöülnrs" else [last]
+    forms = [" ".join(parts) for parts in itertools.product(*choices, endings)]
+    return [name, *sorted(set(forms) - {name})]
+
+
 def build_lexicon(editorial: Editorial, events: EventsFile) -> Lexicon:
     aliases: dict[str, AliasEntry] = {}
     for name in country_names():
         aliases[name] = AliasEntry(slugify(name), name, "country", False)
+    known = editorial.known_names
+    for kind, names in (("organization", known.organizations), ("place", known.places)):
+        for item in names:
+            entry = AliasEntry(slugify(item.name), item.name, kind, False)  # type: ignore[arg-type]
+            for alias in (item.name, *item.aliases):
+                for form in inflected(alias):
+                    aliases.setdefault(form, entry)
     for actor in editorial.actors.actors:
         entry = AliasEntry(actor.id, actor.name, actor.type, True)
-        # A curated actor claims its names even when babel had them as a country.
+        # A curated actor claims its names even when babel or the list of known names had them.
         for alias in (actor.name, *actor.aliases):
             for other in [k for k, v in aliases.items() if not v.curated and v.actor == actor.id]:
                 del aliases[other]
-            aliases[alias] = entry
+            # people's names are not declined
+            for form in inflected(alias) if actor.type != "person" else [alias]:
+                if form == alias or not aliases.get(form, entry).curated:
+                    aliases[form] = entry
     roles = editorial.roles
     return Lexicon(
         aliases=dict(sorted(aliases.items())),

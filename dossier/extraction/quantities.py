@@ -565,9 +565,22 @@ def _is_year(
         return False
     if unit == "%":
         return False
-    if counted and _prev_word(sentence, c.start) not in _YEAR_CUES:
+    if counted and _prev_word(sentence, c.start) not in _YEAR_CUES and not _year_before_participle(sentence, c, num_end):
         return False
     return True
+
+
+_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen seines seiner ihres ihrer".split())
+# A participle used as an adjective: "ermordeten", "gegründete", "gewählten", "verstorbene".
+_PARTICIPLE = re.compile(r"^[a-zäöüß]*?(?:ge|be|er|ver|zer|ent|emp)[a-zäöüß]+?(?:t|en)(?:e|en|er|es|em)$")
+
+
+def _year_before_participle(sentence: str, c: _Candidate, num_end: int) -> bool:
+    """'des 2022 ermordeten Regierungschefs', 'die 2019 gegründete Partei': between an article
+    and a participle a year says when, not how many."""
+    following = sentence[num_end:].split(maxsplit=1)
+    return (_prev_word(sentence, c.start) in _ARTICLES and bool(following)
+            and _PARTICIPLE.match(following[0]) is not None)
 
 
 def find_quantities(sentence: str) -> list[Quantity]:

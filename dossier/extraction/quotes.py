@@ -251,6 +251,13 @@ _SIMPLE_VERBS = """
     zurückwies zurückwiesen zurückgewiesen
     hervorhob hervorhoben hervorgehoben hervorzuheben
     twitterte twitterten postete posteten
+    sprach sprachen spricht
+    zeigte zeigten zeigt
+    mahnte mahnten mahnt
+    lobte lobten lobt
+    beklagte beklagten beklagt
+    erinnerte erinnerten erinnert
+    appellierte appellierten appelliert
 """.split()
 
 _SIMPLE_RE = re.compile(rf"\b(?P<verb>{'|'.join(_SIMPLE_VERBS)})\b", re.IGNORECASE)

@@ -227,8 +227,9 @@ def _events(doc: Doc, index: DocIndex, dates: list[_Record], mentions: list[_Rec
             if key in seen:
                 continue
             seen.add(key)
-            status = "announced" if future or (
-                date["relative"] and date["qualifier"] is None and _after_anchor(date, anchor)) else "past"
+            # After the publication date nothing has happened yet, however it is written
+            # ("am 18. und 19. Dezember", "bis Ende November").
+            status = "announced" if future or (date["qualifier"] != "seit" and _after_anchor(date, anchor)) else "past"
             # "seit 2024 ... entsandt" goes on; "die erste Reise seit 2019" points back to a past one.
             if date["qualifier"] == "seit" and not future:
                 if first_since is None:

@@ -907,6 +907,7 @@ class MethodView:
     pipelines: list[str]
     model: str
     role_words: int
+    known_names: int  # content/lexicon/names.yml
     curated_actors: int
     aliases: int
     rejected: int
@@ -1720,6 +1721,7 @@ class SiteModel:
             pipelines=sorted({x.pipeline for x in ex}),
             model=ed.settings.pipeline or "",
             role_words=len(roles.person) + len(roles.organization) + len(roles.place),
+            known_names=len(ed.known_names.organizations) + len(ed.known_names.places),
             curated_actors=len(ed.actors.actors),
             aliases=sum(len(a.aliases) for a in ed.actors.actors),
             rejected=len(ed.actors.reject),
