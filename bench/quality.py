@@ -38,10 +38,12 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD_DIR = ROOT / "tests" / "gold"
-# Articles on other subjects (an EU summit, an earthquake, an election in Japan) with their gold:
-# how the rules do away from the dossier's own corpus. Written in the fourth session, while the
-# general rules for organisations, name particles and event words were added, so they are a
-# development set, not a blind test.
+# Articles on other subjects with their gold: how the rules do away from the dossier's own corpus.
+# Written in the fourth session. The first three (EU summit, earthquake, election in Japan) while
+# the general rules for organisations, name particles and event words were added; the last two
+# (federal budget, Gaza ceasefire) after that, scored blind (actors P 0.87 R 0.77, dates 0.57 /
+# 0.67 before two gold fixes, quotes 0.25 / 0.20), then used to fix the rules too: all five are a
+# development set now, not a blind test.
 UNSEEN_DIR = ROOT / "tests" / "unseen"
 KINDS = ("actors", "dates", "quotes")
 

@@ -260,10 +260,13 @@ def test_last_week(text):
     assert value(text) == ("2025-08-18", "2025-08-24", "week")
 
 
-def test_weekday_future_is_strictly_after_anchor():
+def test_weekday_future_is_the_next_one_or_the_same_day():
     e = one("Er wird am Mittwoch reisen.", THU)
     assert (e.text, e.date) == ("am Mittwoch", "2025-09-03")
-    assert one("Er wird am Mittwoch reisen.", WED).date == "2025-09-10"
+    # Agency copy names the day of publication by its weekday ("reist am Mittwoch" on Wednesday
+    # morning); a week later is "am kommenden Mittwoch".
+    assert one("Er wird am Mittwoch reisen.", WED).date == "2025-09-03"
+    assert one("Er wird am kommenden Mittwoch reisen.", WED).date == "2025-09-10"
 
 
 def test_weekday_past_is_on_or_before_anchor():

@@ -344,3 +344,14 @@ def test_speaker_of_a_quote_after_zeigte_sich_and_sprach_von():
     ex = _extract("UN-Generalsekretär António Guterres zeigte sich „zutiefst betrübt“. "
                   "Bundeskanzler Friedrich Merz sprach von einem „wichtigen Signal“.")
     assert [q.speaker for q in ex.quotes] == ["antonio-guterres", "friedrich-merz"]
+
+
+def test_a_role_without_a_name_speaks_for_the_last_person_named():
+    ex = _extract("Finanzminister Lars Klingbeil verteidigte den Etat. „Wir investieren so viel wie nie“, sagte der "
+                  "SPD-Vorsitzende. Premierminister Benjamin Netanjahu drohte mit einer „entschlossenen Antwort“.")
+    assert [q.speaker for q in ex.quotes] == ["lars-klingbeil", "benjamin-netanjahu"]
+
+
+def test_a_hyphenated_compound_noun_is_no_name_but_its_role_word_is_a_role():
+    ex = _extract("Der Ukraine-Krieg Bericht kam spät. Grünen-Fraktionschefin Katharina Dröge widersprach.")
+    assert {(m.actor, m.role) for m in ex.mentions if m.type == "person"} == {("katharina-droege", "Grünen-Fraktionschefin")}

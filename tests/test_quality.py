@@ -46,12 +46,12 @@ def test_precision_and_recall_floors(quality, kind):
     assert score.recall >= floor["recall"], f"{kind} recall {score.recall:.3f}: {sorted(score.false_negatives, key=str)}"
 
 
-# tests/unseen/: three articles on other subjects (EU summit, earthquake, election in Japan).
-# Measured 2026-12-02 (fourth session): actors P 0.976 R 0.891, dates 1.000 / 1.000, quotes
-# 1.000 / 1.000; the rules before that session: actors P 0.865 R 0.696, quotes 0.667 / 0.667.
+# tests/unseen/: five articles on other subjects (EU summit, earthquake, election in Japan, federal
+# budget, Gaza ceasefire). Measured 2026-12-02 (fourth session): actors P 0.985 R 0.915, dates
+# 1.000 / 0.957, quotes 1.000 / 1.000. See bench/quality.py (UNSEEN_DIR) for how they were used.
 UNSEEN_FLOORS = {
-    "actors": {"precision": 0.95, "recall": 0.85},
-    "dates": {"precision": 0.95, "recall": 0.95},
+    "actors": {"precision": 0.95, "recall": 0.87},
+    "dates": {"precision": 0.95, "recall": 0.90},
     "quotes": {"precision": 0.95, "recall": 0.95},
 }
 

@@ -153,6 +153,9 @@ class ActorFinder:
             return False
         if text.casefold() in self.lexicon.reject or not continuation and text.casefold() in _NOT_NAME_STARTS:
             return False
+        tail = text.rsplit("-", 1)[-1]
+        if tail != text and tail[:1].isupper() and self.is_noun(tail):
+            return False  # "Ukraine-Krieg", "Grünen-Fraktionschefin": a compound noun, no name
         if continuation and len(text) <= 3:
             return True
         # After a first name, a surname may look like a compound noun ("Baerbock").

@@ -455,7 +455,9 @@ def _day_month_date(day: int, month: int, anchor: date, direction: Tense | None)
 def _weekday_date(weekday: int, anchor: date, direction: Tense | None) -> date:
     back = (anchor.weekday() - weekday) % 7  # most recent occurrence, on or before the anchor
     forward = (weekday - anchor.weekday()) % 7 or 7  # next occurrence, strictly after
-    if direction == "future" or (direction is None and forward < back):
+    # "am Montag" in Monday's paper is that day, also in the future tense ("sollen am Montag
+    # eintreffen"); a week later is written "am kommenden Montag".
+    if back and (direction == "future" or (direction is None and forward < back)):
         return anchor + timedelta(days=forward)
     return anchor - timedelta(days=back)
 

@@ -258,6 +258,7 @@ _SIMPLE_VERBS = """
     beklagte beklagten beklagt
     erinnerte erinnerten erinnert
     appellierte appellierten appelliert
+    drohte drohten droht
 """.split()
 
 _SIMPLE_RE = re.compile(rf"\b(?P<verb>{'|'.join(_SIMPLE_VERBS)})\b", re.IGNORECASE)
