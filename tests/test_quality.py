@@ -27,7 +27,10 @@ FLOORS = {
 
 @pytest.fixture(scope="module")
 def quality(real):
-    result = scores(real)
+    return _printed(scores(real))
+
+
+def _printed(result):
     print("\n" + table(result) + "\n" + errors(result))
     return result
 
@@ -38,12 +41,15 @@ def test_gold_files_name_existing_sources(real):
     assert set(gold) <= {s.meta.id for s in real.sources}
 
 
-@pytest.mark.parametrize("kind", sorted(FLOORS))
-def test_precision_and_recall_floors(quality, kind):
-    score = quality[kind]
-    floor = FLOORS[kind]
+def assert_above(score, floor: dict[str, float]) -> None:
+    kind = score.kind
     assert score.precision >= floor["precision"], f"{kind} precision {score.precision:.3f}: {sorted(score.false_positives, key=str)}"
     assert score.recall >= floor["recall"], f"{kind} recall {score.recall:.3f}: {sorted(score.false_negatives, key=str)}"
+
+
+@pytest.mark.parametrize("kind", sorted(FLOORS))
+def test_precision_and_recall_floors(quality, kind):
+    assert_above(quality[kind], FLOORS[kind])
 
 
 # tests/unseen/: five articles on other subjects (EU summit, earthquake, election in Japan, federal
@@ -58,13 +64,9 @@ UNSEEN_FLOORS = {
 
 @pytest.fixture(scope="module")
 def unseen_quality(tmp_path_factory):
-    result = scores(build_unseen(tmp_path_factory.mktemp("unseen")), UNSEEN_DIR / "gold")
-    print("\n" + table(result) + "\n" + errors(result))
-    return result
+    return _printed(scores(build_unseen(tmp_path_factory.mktemp("unseen")), UNSEEN_DIR / "gold"))
 
 
 @pytest.mark.parametrize("kind", sorted(UNSEEN_FLOORS))
 def test_precision_and_recall_on_articles_about_other_subjects(unseen_quality, kind):
-    score, floor = unseen_quality[kind], UNSEEN_FLOORS[kind]
-    assert score.precision >= floor["precision"], f"{kind} precision {score.precision:.3f}: {sorted(score.false_positives, key=str)}"
-    assert score.recall >= floor["recall"], f"{kind} recall {score.recall:.3f}: {sorted(score.false_negatives, key=str)}"
+    assert_above(unseen_quality[kind], UNSEEN_FLOORS[kind])
