@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from .fold import fold
@@ -272,6 +273,14 @@ _QUALIFIER_LAST_WORDS = tuple({q.split()[-1] for q in _QUALIFIERS})
 # characters that IGNORECASE matches differently from str.lower() ("ſ" matches "s")
 _ODD_CASE_RE = re.compile("[\u017f\u0131\u0130\u212a]")  # ſ ı İ and the Kelvin sign
 _NEXT_WORD_RE = re.compile(r"\s*(\S+)")
+_MONTHS_AND_UHR = _MONTHS | {"Uhr"}
+# compiled once here: re's own cache of patterns given as strings costs a lookup on every call
+_WORD_CHAR_RE = re.compile(r"\w")
+_PLURAL_END_RE = re.compile(r"(?:e|en|er|n)$")
+_ORDINAL_DOT_RE = re.compile(r"\.\s*\S")  # "80. Jahrestag"
+_FINAL_DOT_RE = re.compile(r"\.\s*")  # "am 3." at the end of a cut sentence
+_SPACES_RE = re.compile(r"\s+")
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -323,7 +332,7 @@ def _next_word(sentence: str, pos: int) -> str:
 
 
 def _at_sentence_start(sentence: str, pos: int) -> bool:
-    return not re.search(r"\w", sentence[:pos])
+    return not _WORD_CHAR_RE.search(sentence, 0, pos)
 
 
 _STEM_RULES = (
@@ -348,6 +357,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)  # the same counted words come back in every article
 def counted_lemma(counted: str | None) -> str | None:
     """Grouping key for ``counted``: lowercase noun part, last word stemmed (see ``_stem``).
 
@@ -445,7 +455,7 @@ def _vague_candidates(sentence: str) -> list[_Candidate]:
             out.append(_Candidate(m.start(), m.end(), Decimal(_VAGUE_VALUES[base]), m.group("pre")))
         else:
             word = m.group("plural")
-            key = re.sub(r"(?:e|en|er|n)$", "", word.lower())
+            key = _PLURAL_END_RE.sub("", word.lower())
             key = {"million": "millionen", "milliard": "milliarden"}.get(key, key)
             if key == "dutzend" or key in _VAGUE_VALUES:
                 out.append(_Candidate(m.start(), m.end(), Decimal(_VAGUE_VALUES[key]), word))
@@ -467,12 +477,12 @@ def _drop_overlaps(found: list[Quantity]) -> list[Quantity]:
 
 def _is_ordinal_or_date(sentence: str, c: _Candidate) -> bool:
     """ "80. Jahrestag", "3. September", "3 September", "5 Uhr", and a string cut after "am 3."."""
-    if c.digits and re.match(r"\.\s*\S", sentence[c.end:]):
+    if c.digits and _ORDINAL_DOT_RE.match(sentence, c.end):
         return True
-    if c.digits and re.fullmatch(r"\.\s*", sentence[c.end:]) and _prev_word(sentence, c.start) in _ORDINAL_CUES:
+    if c.digits and _FINAL_DOT_RE.fullmatch(sentence, c.end) and _prev_word(sentence, c.start) in _ORDINAL_CUES:
         return True
     nxt = _NEXT_WORD_RE.match(sentence, c.end)
-    return bool(nxt and nxt.group(1).rstrip(".,;:") in _MONTHS | {"Uhr"})
+    return bool(nxt and nxt.group(1).rstrip(".,;:") in _MONTHS_AND_UHR)
 
 
 def _build(sentence: str, c: _Candidate) -> Quantity | None:
@@ -523,7 +533,7 @@ def _build(sentence: str, c: _Candidate) -> Quantity | None:
         qualifier, qualifier_text = "vague", c.vague_text
     elif q := _qualifier_before(sentence, c.start):
         qualifier_text = q.group("q")
-        qualifier = _QUALIFIERS[re.sub(r"\s+", " ", fold(qualifier_text))]
+        qualifier = _QUALIFIERS[_SPACES_RE.sub(" ", fold(qualifier_text))]
         start = q.start("q")
 
     head = counted.split()[-1] if counted else ""
@@ -561,7 +571,7 @@ def _is_year(
     sentence: str, c: _Candidate, value_text: str, unit: str | None, num_end: int, counted: str | None
 ) -> bool:
     """A bare 4-digit 1800..2100 is a year unless it clearly counts something."""
-    if not (c.digits and re.fullmatch(r"\d{4}", value_text) and 1800 <= c.value <= 2100):
+    if not (c.digits and _FOUR_DIGITS_RE.fullmatch(value_text) and 1800 <= c.value <= 2100):
         return False
     if unit == "%":
         return False
