@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from decimal import Decimal
 
-from .fold import fold
+from .fold import fold, is_word_char
 
 __all__ = ["Quantity", "find_quantities", "parse_number_word", "counted_lemma"]
 
@@ -148,8 +148,10 @@ _DIGITS_RE = re.compile(
 
 _ANY_DIGIT_RE = re.compile(r"\d")
 
-# Candidate number words: a whole word, not part of a hyphenated compound.
-_WORD_RE = re.compile(rf"(?<![\w-])(?P<word>{_LETTER}+)(?![\w-])")
+# Candidate number words: a whole run of letters, not part of a word or of a hyphenated
+# compound (checked by _standalone; a pattern starting with that look-behind would be tried at
+# every position of the sentence).
+_LETTERS_RE = re.compile(rf"{_LETTER}+")
 
 # Vague amounts: "Tausende", "tausender", "Hunderten", "Dutzende", "Millionen", "mehrere Tausend".
 _VAGUE_RE = re.compile(
@@ -402,11 +404,11 @@ def _word_candidates(sentence: str) -> list[_Candidate]:
     out = []
     # Most sentences have no number word: every one contains one of _NUMBER_PARTS, and else
     # the distinct words are looked up first (findall and the set operations run in C).
-    numbers = _NUMBER_PART_RE.search(sentence.lower()) is not None and _has_number_word(set(_WORD_RE.findall(sentence)))
-    for m in _WORD_RE.finditer(sentence) if numbers else ():
-        word = m.group("word")
+    numbers = _NUMBER_PART_RE.search(sentence.lower()) is not None and _has_number_word(set(_LETTERS_RE.findall(sentence)))
+    for m in _LETTERS_RE.finditer(sentence) if numbers else ():
+        word = m.group()
         value = _number_word_value(word)
-        if value is None:
+        if value is None or not _standalone(sentence, m.start(), m.end()):
             continue
         # Capitalised small numbers mid-sentence are usually nouns ("Acht", "Elf").
         if word[0].isupper() and value < 13 and not _at_sentence_start(sentence, m.start()):
@@ -416,6 +418,13 @@ def _word_candidates(sentence: str) -> list[_Candidate]:
         for m in _ONE_MULT_RE.finditer(sentence):
             out.append(_Candidate(m.start(), m.end(), Decimal(1)))
     return out
+
+
+def _standalone(sentence: str, start: int, end: int) -> bool:
+    """Neither a word character nor a hyphen right before or after sentence[start:end]."""
+    before = sentence[start - 1] if start else ""
+    after = sentence[end] if end < len(sentence) else ""
+    return not (before and (before == "-" or is_word_char(before)) or after and (after == "-" or is_word_char(after)))
 
 
 # Every word parse_number_word accepts contains one of these (lowercase).
