@@ -135,10 +135,11 @@ def parse_number_word(word: str) -> Decimal | None:
 _LETTER = r"[^\W\d_]"
 
 # Digit numbers: German thousands dots and decimal comma.  Date/time shapes are skipped
-# by the look-arounds (no letter, no digit/dot/colon/slash glued on either side).
+# by the look-arounds (no letter, no digit/dot/colon/slash glued on either side). The leading
+# (?=\d) changes no match; it spares the look-behinds at every position that is no digit.
 _DIGITS_RE = re.compile(
     rf"""
-    (?<!{_LETTER})(?<!{_LETTER}-)(?<![\d.,:/§])      # not Tg1, COVID-19, 3.9, 5:24, 2024/
+    (?=\d)(?<!{_LETTER})(?<!{_LETTER}-)(?<![\d.,:/§])      # not Tg1, COVID-19, 3.9, 5:24, 2024/
     (?P<num>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?          # 15.000  1.000,5
           | \d+(?:,\d+)?)                             # 97  1,2
     (?![\d\w])(?![:/]\d)(?![.,]\d)                  # not 20er, 5:24, 24/7, 1.2
