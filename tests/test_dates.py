@@ -403,6 +403,32 @@ def test_trigger_scan_matches_a_full_scan(monkeypatch, gap):
         assert find(text), text
 
 
+def test_trigger_scan_matches_a_full_scan_on_random_text(monkeypatch):
+    """The same on text glued together at random: numbers that are and are not days, years and
+    decades ("15.000", "3.", "2.9.", "2019-", "1990er"), first words of every pattern, odd-case
+    letters (folded like re.IGNORECASE does)."""
+    import random
+
+    import dossier.extraction.dates as dates
+
+    scanned = dates._Context.finditer
+
+    def checked(self, pattern, trigger, reach):
+        found = [m.span() for m in scanned(self, pattern, trigger, reach)]
+        assert found == [m.span() for m in pattern.finditer(self.text)], (pattern.pattern[:60], self.text)
+        return iter([pattern.match(self.text, start) for start, _ in found])
+
+    monkeypatch.setattr(dates._Context, "finditer", checked)
+    rng = random.Random(5)
+    pieces = [p for phrase in _LONGEST for p in phrase.split(" ")] + [
+        "15.000", "3.", "2.9.", "12.10.", "1.2.3", "2019-", "2019-09-02", "1990er", "90ER", "2019/", "/20", "bis", "–",
+        "ſeit", "SEİT", "İn", "VOR", "Dem", "ſommer", "KOMMENDEN", "Jahres", "Mai", "Juni", ",", ".", "x", "Soldaten",
+        "seit", "vor", "in", "zwei", "14", "Jahren", "Tagen", "Woche", "Zeit", "langem", "heute", "Freitag", "am"]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n", "  "]) for _ in range(rng.randint(1, 30)))
+        find(text)
+
+
 def test_odd_case_letters_take_the_exact_path():
     # re.IGNORECASE matches "ſ" (long s) as "s", str.lower() does not
     assert [e.text for e in find("ſeit Mai 2019 und SEIT 2020")] == ["ſeit Mai 2019", "SEIT 2020"]

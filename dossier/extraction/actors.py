@@ -188,6 +188,7 @@ class ActorFinder:
             base_norm = norm(base) if base else None
             known = self._word_cache[text] = _Word(
                 norm=norm(text),
+                base=base,
                 base_norm=base_norm,
                 alias_start=bool(first or base),
                 # A word that starts no longer alias can only be a one-word alias in the genitive.
@@ -356,14 +357,16 @@ class ActorFinder:
         first_sentence_end = index.sentence_starts[1] if len(index.sentence_starts) > 1 else n
         # Without surnames or acronyms only a name word or a city's name can be taken.
         candidates = positions[_UPPER] if surnames or acronyms else positions[_NAME_OR_CITY]
+        flags = self._flag_cache
         for i in candidates:
             if used[i]:
                 continue
             text = words[i]
-            base = genitive_base(text)
-            entry = surnames.get(text) or (surnames.get(base) if base else None) or acronyms.get(text)
-            city = self._city_name(words, found, i, first_sentence_end)
-            if not entry and not word(text).name and not city:
+            info = word(text)
+            entry = surnames.get(text) or (surnames.get(info.base) if info.base else None) or acronyms.get(text)
+            # _city_name needs a city's name (the flag), which most capitalised words are not
+            city = self._city_name(words, found, i, first_sentence_end) if flags[text] & _MAYBE_CITY else None
+            if not entry and not info.name and not city:
                 continue
             after_preposition = i > 0 and word(words[i - 1]).lower in _PLACE_PREPOSITIONS and i not in sentence_starts
             if entry:
@@ -504,6 +507,7 @@ class _Word:
     """Per-word facts for the passes (see ActorFinder.word)."""
 
     norm: str
+    base: str | None  # genitive_base ("Putins" -> "Putin")
     base_norm: str | None  # norm of the genitive base ("Putins" -> "putin")
     alias_start: bool  # pass 1 tries an alias match here (as the rule was written)
     alias_here: bool  # ... and the match can succeed (a pattern's first word, or its genitive)

@@ -31,9 +31,10 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Literal
 
-from .fold import fold, is_word_char, whole_word_starts
+from .fold import WordCache, fold, is_word_char, whole_word_starts
 
 __all__ = ["Precision", "Tense", "TemporalExpression", "detect_tense", "find_in_sentences", "find_temporal_expressions"]
 
@@ -360,8 +361,12 @@ def _count_tense_words(text: str, words: list[str] | None, pattern: re.Pattern[s
     return sum(1 for word in words if word in single)
 
 
+@lru_cache(maxsize=4096)
 def detect_tense(text: str) -> Tense | None:
-    """Guess whether ``text`` talks about the past or the future (simple German rules)."""
+    """Guess whether ``text`` talks about the past or the future (simple German rules).
+
+    Cached: the dates ask it about a sentence (and its clauses), and the events about the same
+    sentence again (records.py)."""
     if ("haben" in text or "sein" in text) and any(  # the pattern needs one of them
             m["participle"] not in _NOT_PARTICIPLES for m in _PERFECT_INFINITIVE_RE.finditer(text)):
         return "past"  # "soll ... passiert haben"
@@ -505,6 +510,11 @@ _MONTH_WORD, _WEEKDAY_WORD, _RELATIVE_DAY_WORD, _PERIOD_WORD, _OFFSET_WORD, _VAG
 # is one word), a decade ("90er", "1990er") two or four.
 _DAY_NUMBER, _YEAR_NUMBER, _DECADE_NUMBER = (1 << n for n in range(6, 9))
 _NUMBER_FLAGS = {1: _DAY_NUMBER, 2: _DAY_NUMBER | _DECADE_NUMBER, 4: _YEAR_NUMBER | _DECADE_NUMBER}
+# What follows a number in its sentence narrows the patterns it can be part of (see
+# ``_narrowed_number_flags``): most numbers of an article are counts ("15.000 Soldaten"), and
+# without this every day- or decade-shaped number would be tried by the day and decade patterns.
+_ISO_YEAR, _NUMERIC_DAY, _DAY_DOT, _LISTED_DAY, _RANGE_YEAR = (1 << n for n in range(9, 14))
+_NUMBER_TRIGGERS = _DAY_NUMBER | _YEAR_NUMBER | _DECADE_NUMBER
 _TRIGGER_WORDS: tuple[tuple[int, Iterable[str]], ...] = (  # flag, the (case-insensitive) trigger words
     (_MONTH_WORD, {m.rstrip(".") for m in MONTHS}),  # "jan." is the word "jan" and a full stop
     (_WEEKDAY_WORD, {w + t for w in WEEKDAYS for t in ("", *TIMES_OF_DAY)}),  # as _WEEKDAY_RE: "Dienstagabend"
@@ -520,6 +530,9 @@ for _flag, _words in _TRIGGER_WORDS:
 _TRIGGER_SET = frozenset(_TRIGGER_FLAGS)
 _TRIGGER_FULLMATCH = tuple((flag, re.compile(_alt(words), _FLAGS)) for flag, words in _TRIGGER_WORDS)
 _DIGITS_RE = re.compile(r"\d+")
+_RANGE_AFTER_RE = re.compile(r"\s*(?:bis|und|-|–|—|/)\s*\d", _FLAGS)  # as _YEAR_RANGE_RE after year1
+_NUMERIC_MONTH_RE = re.compile(r"\.\d{1,2}\.")  # as _NUMERIC_DATE_RE after the day
+_DAY_LIST_AFTER_RE = re.compile(r"\.\s*(?:,|und|bis|-|–|—)", _FLAGS)  # as _DAY_RANGE_RE after day1
 _WORD_RUN_RE = re.compile(r"\w+")
 _CHUNK_RE = re.compile(r"\S+")
 # Characters that IGNORECASE matches differently from str.lower() ("ſ" matches "s"; "İ" lowercases
@@ -563,27 +576,36 @@ class _Context:
         self.flags = 0  # union of the trigger flags of all words
         self._trigger_words: list[tuple[int, int]] = []  # (index in _word_starts, flags)
         self._word_starts: list[int] = []
+        self._first_word_bits: list[int] = []  # per word: the patterns it can start (_FIRST_WORD_BITS)
         self._chunk_starts: list[int] = []
-        self._candidates: dict[tuple[int, int], list[int]] = {}
+        self._candidates: dict[tuple[int, int, int], list[int]] = {}
         if hits is None:
             hits = _trigger_hits(text)
         if hits:
             self._index_words(hits)
 
     def _index_words(self, hits: list[tuple[int, int]]) -> None:
-        self._word_starts = [m.start() for m in _WORD_RUN_RE.finditer(self.text)]
-        self._chunk_starts = [m.start() for m in _CHUNK_RE.finditer(self.text)]
-        for hit, flags in hits:
-            self._trigger_words.append((bisect_right(self._word_starts, hit) - 1, flags))
+        text = self.text
+        hits = [(hit, _narrowed_number_flags(text, hit, flags) if flags & _NUMBER_TRIGGERS else flags)
+                for hit, flags in hits]
+        for _, flags in hits:
             self.flags |= flags
+        if not self.flags:
+            return  # only numbers that are counts: no family can match, _find stops at once
+        runs = list(_WORD_RUN_RE.finditer(text))
+        self._word_starts = [m.start() for m in runs]
+        self._first_word_bits = list(map(_FIRST_WORD_BITS.__getitem__, [m[0] for m in runs]))
+        self._chunk_starts = [m.start() for m in _CHUNK_RE.finditer(text)]
+        self._trigger_words = [(bisect_right(self._word_starts, hit) - 1, flags) for hit, flags in hits if flags]
 
     def finditer(self, pattern: re.Pattern[str], trigger: int, reach: int) -> Iterator[re.Match[str]]:
         """``pattern.finditer(self.text)`` for a family whose every match starts at a word start at
-        most ``reach`` whitespace gaps before a word with the ``trigger`` flag."""
+        most ``reach`` whitespace gaps before a word with the ``trigger`` flag: at that word, or
+        at one of the pattern's first words before it (``_FIRST_WORDS``)."""
         if not self.flags & trigger:
             return
         pos = 0
-        for start in self._candidate_starts(trigger, reach):
+        for start in self._candidate_starts(trigger, reach, _PATTERN_BITS[pattern]):
             if start < pos:
                 continue
             m = pattern.match(self.text, start)
@@ -591,17 +613,18 @@ class _Context:
                 yield m
                 pos = m.end()
 
-    def _candidate_starts(self, trigger: int, reach: int) -> list[int]:
-        key = (trigger, reach)
+    def _candidate_starts(self, trigger: int, reach: int, pattern_bit: int) -> list[int]:
+        key = (trigger, reach, pattern_bit)
         found = self._candidates.get(key)
         if found is None:
-            chunks, starts = self._chunk_starts, self._word_starts
+            chunks, starts, bits = self._chunk_starts, self._word_starts, self._first_word_bits
             picked: set[int] = set()
             for n, flags in self._trigger_words:
                 if flags & trigger:
                     chunk = bisect_right(chunks, starts[n]) - 1
                     first = bisect_left(starts, chunks[max(0, chunk - reach)])
-                    picked.update(starts[first:n + 1])
+                    picked.update([starts[k] for k in range(first, n) if bits[k] & pattern_bit])
+                    picked.add(starts[n])
             found = self._candidates[key] = sorted(picked)
         return found
 
@@ -642,6 +665,84 @@ class _Context:
         return TemporalExpression(m[0], m.start(), m.end(), None, None, "vague", False, qualifier)
 
 
+def _narrowed_number_flags(text: str, pos: int, flags: int) -> int:
+    """The trigger flags of the digit run at ``pos``, given what follows it in the sentence.
+
+    In every pattern but _YEAR_RE's a number is a whole digit run followed by something fixed:
+    a decade by "er" ("1990er"), an ISO year by "-", a year range's first year by a separator
+    and a digit ("2019 bis 2021"), a numeric date's day by "." and a month ("2.9."), any other
+    day by "." and no digit ("3. Mai"), the first day of a range also by a separator ("18. und
+    19. Juni"). Computed on the sentence itself, as the patterns see it (the text after a
+    sentence's last number is not the sentence's).
+    """
+    end = _DIGITS_RE.match(text, pos).end()
+    narrowed = flags & _YEAR_NUMBER  # _YEAR_RE takes any year-shaped number
+    if flags & _DECADE_NUMBER and text[end:end + 2].lower() == "er":
+        narrowed |= _DECADE_NUMBER
+    if flags & _DAY_NUMBER and text[end:end + 1] == ".":
+        if _NUMERIC_MONTH_RE.match(text, end):
+            narrowed |= _NUMERIC_DAY
+        elif not text[end + 1:end + 2].isdecimal():  # isdecimal: what \d matches
+            narrowed |= _DAY_DOT | (_LISTED_DAY if _DAY_LIST_AFTER_RE.match(text, end) else 0)
+    if flags & _YEAR_NUMBER and end - pos == 4:
+        if text[end:end + 1] == "-":
+            narrowed |= _ISO_YEAR
+        if _RANGE_AFTER_RE.match(text, end):
+            narrowed |= _RANGE_YEAR
+    return narrowed
+
+
+def _words_of(*groups: Iterable[str]) -> frozenset[str]:
+    """The words (folded, as \\w runs) that regex alternatives written as plain words start with:
+    "bis zum" -> "bis", "ca." -> "ca"."""
+    return frozenset(fold(alternative.split()[0].rstrip(".")) for group in groups for alternative in group)
+
+
+def _inflected_all(*stems: str) -> tuple[str, ...]:
+    """Every word of ``_inflected(stems)``: stem + e, em, en, er, es."""
+    return tuple(stem + "e" + ending for stem in stems for ending in ("", "m", "n", "r", "s"))
+
+
+# The words a match of each pattern can start with, besides its trigger word: its optional
+# prefixes, read off the patterns above. A match starts at one of them or at the trigger word
+# (tests/test_dates.py checks the result against pattern.finditer).
+_MODIFIER_WORDS = _inflected_all(*_MODIFIER_DELTAS)
+_WEEKDAY_WORDS = tuple(w + t for w in WEEKDAYS for t in ("", *TIMES_OF_DAY))
+_DAY_PREFIX_WORDS = _words_of("am vom von zum bis seit ab vor nach zwischen um gegen".split(), _WEEKDAY_WORDS)
+_MONTH_PREFIX_WORDS = _words_of("im seit ab bis vor nach vom von um gegen in".split(), PERIOD_PARTS)
+_FIRST_WORDS: dict[re.Pattern[str], frozenset[str]] = {
+    _ISO_DATE_RE: frozenset(),
+    _NUMERIC_DATE_RE: _words_of("am vom zum bis seit ab".split()),
+    _DAY_MONTH_RE: _DAY_PREFIX_WORDS,
+    _DAY_RANGE_RE: _DAY_PREFIX_WORDS,
+    _CROSS_MONTH_RANGE_RE: _DAY_PREFIX_WORDS,
+    _MONTH_YEAR_RE: _MONTH_PREFIX_WORDS,
+    _MONTH_ONLY_RE: _MONTH_PREFIX_WORDS | _words_of("im am".split(), _MODIFIER_WORDS),
+    _MONTH_RANGE_RE: _words_of("von zwischen seit ab".split()),
+    _YEAR_RE: _words_of("seit ab bis vor nach um gegen circa ca. etwa ungefähr von im in zwischen".split(),
+                        PERIOD_PARTS, SEASONS, "im dem des das Jahr Jahre Jahres".split()),
+    _YEAR_RANGE_RE: _words_of("von zwischen seit in den der".split()),
+    _DECADE_RE: _words_of("seit bis ab in vor nach den der die".split(), PERIOD_PARTS),
+    _RELATIVE_DAY_RE: _words_of("seit ab bis von".split()),
+    _WEEKDAY_RE: _words_of("am an vom zum bis seit ab".split(), _MODIFIER_WORDS,
+                           _inflected_all("heutig", "gestrig", "vorgestrig", "morgig")),
+    _RELATIVE_PERIOD_RE: _words_of("seit ab bis im in am an des der dem zum zur übers".split(), PERIOD_PARTS,
+                                   _MODIFIER_WORDS),
+    _OFFSET_RE: _words_of("vor seit in".split()),
+    _VAGUE_RE: _words_of("seit vor in".split()),
+}
+_PATTERN_BITS = {pattern: 1 << n for n, pattern in enumerate(_FIRST_WORDS)}
+
+
+def _first_word_bits(word: str) -> int:
+    """The patterns (their _PATTERN_BITS) a match of which can start with ``word`` (a \\w run)."""
+    folded = fold(word)
+    return sum(bit for pattern, bit in _PATTERN_BITS.items() if folded in _FIRST_WORDS[pattern])
+
+
+_FIRST_WORD_BITS = WordCache(_first_word_bits)  # the same words come back in every sentence
+
+
 _Found = Iterator[TemporalExpression | None]
 
 
@@ -650,10 +751,10 @@ _Found = Iterator[TemporalExpression | None]
 
 def _numeric_dates(ctx: _Context) -> _Found:
     """ "2025-09-02", "02.09.2025", "02.09.25", "am 2.9." """
-    for m in ctx.finditer(_ISO_DATE_RE, _YEAR_NUMBER, 1):
+    for m in ctx.finditer(_ISO_DATE_RE, _ISO_YEAR, 1):
         d = _safe_date(int(m["year"]), int(m["month"]), int(m["day"]))
         yield ctx.absolute(m, _day_value(d) if d else None, None)
-    for m in ctx.finditer(_NUMERIC_DATE_RE, _DAY_NUMBER, 3):
+    for m in ctx.finditer(_NUMERIC_DATE_RE, _NUMERIC_DAY, 3):
         day, month, year = int(m["day"]), int(m["month"]), m["year"]
         qualifier = _qualifier(m["prep"])
         if year is None:
@@ -673,14 +774,14 @@ def _day_month_dates(ctx: _Context) -> _Found:
     """ "3. September", "am Mittwoch, 3. September 2025", "18. und 19. Juni", "30. Juni bis 2. Juli" """
     if not ctx.flags & _MONTH_WORD:
         return  # all three patterns need a month name
-    for m in ctx.finditer(_DAY_MONTH_RE, _DAY_NUMBER, 6):
+    for m in ctx.finditer(_DAY_MONTH_RE, _DAY_DOT, 6):
         day, month, qualifier = int(m["day"]), MONTHS[fold(m["month"])], _qualifier(m["prep"])
         if m["year"]:
             d = _safe_date(int(m["year"]), month, day)
             yield ctx.absolute(m, _day_value(d) if d else None, qualifier)
         else:
             yield ctx.relative(m, _day_resolver(ctx, m, day, month, day, month, qualifier), qualifier)
-    for m in ctx.finditer(_DAY_RANGE_RE, _DAY_NUMBER, 6):
+    for m in ctx.finditer(_DAY_RANGE_RE, _LISTED_DAY, 6):
         month, qualifier = MONTHS[fold(m["month"])], _qualifier(m["prep"])
         day1, day2 = int(m["day1"]), int(m["day2"])
         if day2 <= day1:
@@ -690,7 +791,7 @@ def _day_month_dates(ctx: _Context) -> _Found:
             yield ctx.absolute(m, _day_value(first, last) if first and last else None, qualifier)
         else:
             yield ctx.relative(m, _day_resolver(ctx, m, day1, month, day2, month, qualifier), qualifier)
-    for m in ctx.finditer(_CROSS_MONTH_RANGE_RE, _DAY_NUMBER, 6):
+    for m in ctx.finditer(_CROSS_MONTH_RANGE_RE, _DAY_DOT, 6):
         month1, month2 = MONTHS[fold(m["month1"])], MONTHS[fold(m["month2"])]
         day1, day2, qualifier = int(m["day1"]), int(m["day2"]), _qualifier(m["prep"])
         if m["year2"]:
@@ -777,7 +878,7 @@ def _looks_like_count(ctx: _Context, m: re.Match[str], trusted: bool) -> bool:
 def _years(ctx: _Context) -> _Found:
     """ "2019", "im Jahr 2023", "seit 2024", "Ende 2023", "2019 bis 2021", "in den 1990er Jahren" """
     blocked: list[tuple[int, int]] = []
-    for m in ctx.finditer(_YEAR_RANGE_RE, _YEAR_NUMBER, 4):
+    for m in ctx.finditer(_YEAR_RANGE_RE, _RANGE_YEAR, 4):
         year1, raw2 = int(m["year1"]), m["year2"]
         year2 = year1 // 100 * 100 + int(raw2) if len(raw2) == 2 else int(raw2)
         if len(raw2) == 2 and year2 <= year1:
@@ -931,8 +1032,8 @@ def _vague(ctx: _Context) -> _Found:
 # in priority order: on equal length and start, the earlier family wins
 # (family, the trigger flags it needs: without any of them it cannot match)
 _FAMILIES: tuple[tuple[Callable[[_Context], _Found], int], ...] = (
-    (_numeric_dates, _YEAR_NUMBER | _DAY_NUMBER),
-    (_day_month_dates, _DAY_NUMBER),
+    (_numeric_dates, _ISO_YEAR | _NUMERIC_DAY),
+    (_day_month_dates, _DAY_DOT),
     (_months, _MONTH_WORD),
     (_years, _YEAR_NUMBER | _DECADE_NUMBER),
     (_relative_days, _RELATIVE_DAY_WORD),

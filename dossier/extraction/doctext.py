@@ -18,6 +18,8 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .fold import WordCache  # noqa: F401  (re-exported: the components import it from here)
+
 _TEXT_KEY = ("dossier", "text")
 _TOKENS_KEY = ("dossier", "tokens")
 _INDEX_KEY = ("dossier", "index")
@@ -136,19 +138,6 @@ def doc_index(doc: Doc) -> DocIndex:
     index = DocIndex(text, words, starts, sentences, firsts)
     doc.user_data[_INDEX_KEY] = index
     return index
-
-
-class WordCache(dict):
-    """word -> ``compute(word)``, computed on first use: ``map(cache.__getitem__, words)`` then
-    reads a whole Doc's words in C, without a Python loop over its tokens."""
-
-    def __init__(self, compute: Callable[[str], Any]):
-        super().__init__()
-        self.compute = compute
-
-    def __missing__(self, word: str) -> Any:
-        value = self[word] = self.compute(word)
-        return value
 
 
 _VALUES_KEY = "dossier.values"

@@ -8,6 +8,8 @@ regex accepted ("MİTTWOCH", "mindeſtens") would fail. Articles from the web co
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 _AS_MATCHED = str.maketrans({"ſ": "s", "ı": "i", "\u0307": ""})
 
@@ -34,3 +36,16 @@ def whole_word_starts(word: str, text: str) -> list[int]:
 def is_word_char(char: str) -> bool:
     """What ``\\w`` matches (str patterns)."""
     return char.isalnum() or char == "_"
+
+
+class WordCache(dict):
+    """word -> ``compute(word)``, computed on first use: ``map(cache.__getitem__, words)`` then
+    reads a whole Doc's words in C, without a Python loop over its tokens."""
+
+    def __init__(self, compute: Callable[[str], Any]):
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, word: str) -> Any:
+        value = self[word] = self.compute(word)
+        return value

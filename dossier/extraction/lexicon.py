@@ -75,8 +75,11 @@ class Lexicon:
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
+@lru_cache(maxsize=8192)
 def slugify(text: str) -> str:
-    """'Kim Jong-un' -> 'kim-jong-un', 'Südkorea' -> 'suedkorea' (stable ids for new actors)."""
+    """'Kim Jong-un' -> 'kim-jong-un', 'Südkorea' -> 'suedkorea' (stable ids for new actors).
+
+    Cached: the actor rules slugify every name they find, and names come back in every article."""
     text = text.casefold().replace("ä", "ae").replace("ö", "oe").replace("ü", "ue").replace("ß", "ss")
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "x"

@@ -33,9 +33,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
-from .fold import fold
+from .fold import fold, is_word_char
 
 __all__ = ["Quantity", "find_quantities", "parse_number_word", "counted_lemma"]
 
@@ -134,10 +135,11 @@ def parse_number_word(word: str) -> Decimal | None:
 _LETTER = r"[^\W\d_]"
 
 # Digit numbers: German thousands dots and decimal comma.  Date/time shapes are skipped
-# by the look-arounds (no letter, no digit/dot/colon/slash glued on either side).
+# by the look-arounds (no letter, no digit/dot/colon/slash glued on either side). The leading
+# (?=\d) changes no match; it spares the look-behinds at every position that is no digit.
 _DIGITS_RE = re.compile(
     rf"""
-    (?<!{_LETTER})(?<!{_LETTER}-)(?<![\d.,:/§])      # not Tg1, COVID-19, 3.9, 5:24, 2024/
+    (?=\d)(?<!{_LETTER})(?<!{_LETTER}-)(?<![\d.,:/§])      # not Tg1, COVID-19, 3.9, 5:24, 2024/
     (?P<num>\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?          # 15.000  1.000,5
           | \d+(?:,\d+)?)                             # 97  1,2
     (?![\d\w])(?![:/]\d)(?![.,]\d)                  # not 20er, 5:24, 24/7, 1.2
@@ -147,8 +149,10 @@ _DIGITS_RE = re.compile(
 
 _ANY_DIGIT_RE = re.compile(r"\d")
 
-# Candidate number words: a whole word, not part of a hyphenated compound.
-_WORD_RE = re.compile(rf"(?<![\w-])(?P<word>{_LETTER}+)(?![\w-])")
+# Candidate number words: a whole run of letters, not part of a word or of a hyphenated
+# compound (checked by _standalone; a pattern starting with that look-behind would be tried at
+# every position of the sentence).
+_LETTERS_RE = re.compile(rf"{_LETTER}+")
 
 # Vague amounts: "Tausende", "tausender", "Hunderten", "Dutzende", "Millionen", "mehrere Tausend".
 _VAGUE_RE = re.compile(
@@ -272,6 +276,14 @@ _QUALIFIER_LAST_WORDS = tuple({q.split()[-1] for q in _QUALIFIERS})
 # characters that IGNORECASE matches differently from str.lower() ("ſ" matches "s")
 _ODD_CASE_RE = re.compile("[\u017f\u0131\u0130\u212a]")  # ſ ı İ and the Kelvin sign
 _NEXT_WORD_RE = re.compile(r"\s*(\S+)")
+_MONTHS_AND_UHR = _MONTHS | {"Uhr"}
+# compiled once here: re's own cache of patterns given as strings costs a lookup on every call
+_WORD_CHAR_RE = re.compile(r"\w")
+_PLURAL_END_RE = re.compile(r"(?:e|en|er|n)$")
+_ORDINAL_DOT_RE = re.compile(r"\.\s*\S")  # "80. Jahrestag"
+_FINAL_DOT_RE = re.compile(r"\.\s*")  # "am 3." at the end of a cut sentence
+_SPACES_RE = re.compile(r"\s+")
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
 
 
 # --------------------------------------------------------------------------- helpers
@@ -323,7 +335,7 @@ def _next_word(sentence: str, pos: int) -> str:
 
 
 def _at_sentence_start(sentence: str, pos: int) -> bool:
-    return not re.search(r"\w", sentence[:pos])
+    return not _WORD_CHAR_RE.search(sentence, 0, pos)
 
 
 _STEM_RULES = (
@@ -348,6 +360,7 @@ def _stem(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=8192)  # the same counted words come back in every article
 def counted_lemma(counted: str | None) -> str | None:
     """Grouping key for ``counted``: lowercase noun part, last word stemmed (see ``_stem``).
 
@@ -392,11 +405,11 @@ def _word_candidates(sentence: str) -> list[_Candidate]:
     out = []
     # Most sentences have no number word: every one contains one of _NUMBER_PARTS, and else
     # the distinct words are looked up first (findall and the set operations run in C).
-    numbers = _NUMBER_PART_RE.search(sentence.lower()) is not None and _has_number_word(set(_WORD_RE.findall(sentence)))
-    for m in _WORD_RE.finditer(sentence) if numbers else ():
-        word = m.group("word")
+    numbers = _NUMBER_PART_RE.search(sentence.lower()) is not None and _has_number_word(set(_LETTERS_RE.findall(sentence)))
+    for m in _LETTERS_RE.finditer(sentence) if numbers else ():
+        word = m.group()
         value = _number_word_value(word)
-        if value is None:
+        if value is None or not _standalone(sentence, m.start(), m.end()):
             continue
         # Capitalised small numbers mid-sentence are usually nouns ("Acht", "Elf").
         if word[0].isupper() and value < 13 and not _at_sentence_start(sentence, m.start()):
@@ -406,6 +419,13 @@ def _word_candidates(sentence: str) -> list[_Candidate]:
         for m in _ONE_MULT_RE.finditer(sentence):
             out.append(_Candidate(m.start(), m.end(), Decimal(1)))
     return out
+
+
+def _standalone(sentence: str, start: int, end: int) -> bool:
+    """Neither a word character nor a hyphen right before or after sentence[start:end]."""
+    before = sentence[start - 1] if start else ""
+    after = sentence[end] if end < len(sentence) else ""
+    return not (before and (before == "-" or is_word_char(before)) or after and (after == "-" or is_word_char(after)))
 
 
 # Every word parse_number_word accepts contains one of these (lowercase).
@@ -445,7 +465,7 @@ def _vague_candidates(sentence: str) -> list[_Candidate]:
             out.append(_Candidate(m.start(), m.end(), Decimal(_VAGUE_VALUES[base]), m.group("pre")))
         else:
             word = m.group("plural")
-            key = re.sub(r"(?:e|en|er|n)$", "", word.lower())
+            key = _PLURAL_END_RE.sub("", word.lower())
             key = {"million": "millionen", "milliard": "milliarden"}.get(key, key)
             if key == "dutzend" or key in _VAGUE_VALUES:
                 out.append(_Candidate(m.start(), m.end(), Decimal(_VAGUE_VALUES[key]), word))
@@ -467,12 +487,12 @@ def _drop_overlaps(found: list[Quantity]) -> list[Quantity]:
 
 def _is_ordinal_or_date(sentence: str, c: _Candidate) -> bool:
     """ "80. Jahrestag", "3. September", "3 September", "5 Uhr", and a string cut after "am 3."."""
-    if c.digits and re.match(r"\.\s*\S", sentence[c.end:]):
+    if c.digits and _ORDINAL_DOT_RE.match(sentence, c.end):
         return True
-    if c.digits and re.fullmatch(r"\.\s*", sentence[c.end:]) and _prev_word(sentence, c.start) in _ORDINAL_CUES:
+    if c.digits and _FINAL_DOT_RE.fullmatch(sentence, c.end) and _prev_word(sentence, c.start) in _ORDINAL_CUES:
         return True
     nxt = _NEXT_WORD_RE.match(sentence, c.end)
-    return bool(nxt and nxt.group(1).rstrip(".,;:") in _MONTHS | {"Uhr"})
+    return bool(nxt and nxt.group(1).rstrip(".,;:") in _MONTHS_AND_UHR)
 
 
 def _build(sentence: str, c: _Candidate) -> Quantity | None:
@@ -523,7 +543,7 @@ def _build(sentence: str, c: _Candidate) -> Quantity | None:
         qualifier, qualifier_text = "vague", c.vague_text
     elif q := _qualifier_before(sentence, c.start):
         qualifier_text = q.group("q")
-        qualifier = _QUALIFIERS[re.sub(r"\s+", " ", fold(qualifier_text))]
+        qualifier = _QUALIFIERS[_SPACES_RE.sub(" ", fold(qualifier_text))]
         start = q.start("q")
 
     head = counted.split()[-1] if counted else ""
@@ -561,7 +581,7 @@ def _is_year(
     sentence: str, c: _Candidate, value_text: str, unit: str | None, num_end: int, counted: str | None
 ) -> bool:
     """A bare 4-digit 1800..2100 is a year unless it clearly counts something."""
-    if not (c.digits and re.fullmatch(r"\d{4}", value_text) and 1800 <= c.value <= 2100):
+    if not (c.digits and _FOUR_DIGITS_RE.fullmatch(value_text) and 1800 <= c.value <= 2100):
         return False
     if unit == "%":
         return False
