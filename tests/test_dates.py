@@ -469,3 +469,17 @@ def test_find_in_sentences_equals_sentence_by_sentence():
         anchor = rng.choice([None, THU])
         expected = [find_temporal_expressions(text[a:b], anchor) for a, b in sentences]
         assert find_in_sentences(text, sentences, anchor) == expected, (text, sentences)
+
+
+def test_count_word_before_equals_searching_the_whole_prefix():
+    import random
+
+    import dossier.extraction.dates as dates
+
+    rng = random.Random(1)
+    pieces = ["rund", "mehr", "als", "bis", "zu", "Nr.", "ca.", "§", "brund", "MEHR", "weniger", "über", "2019", "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  ", "\n", "\t"]) for _ in range(rng.randint(0, 8)))
+        end = rng.randint(0, len(text))
+        whole, fast = dates._COUNT_BEFORE_RE.search(text[:end]), dates._count_word_before(text, end)
+        assert (whole and whole.span()) == (fast and fast.span()), (text, end)

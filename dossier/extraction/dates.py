@@ -872,7 +872,15 @@ def _looks_like_count(ctx: _Context, m: re.Match[str], trusted: bool) -> bool:
         return True
     if trusted:
         return False
-    return bool(_CAPITALISED_AFTER_RE.match(after) or _COUNT_BEFORE_RE.search(ctx.text[:m.start()]))
+    return bool(_CAPITALISED_AFTER_RE.match(after) or _count_word_before(ctx.text, m.start()))
+
+
+def _count_word_before(text: str, end: int) -> re.Match[str] | None:
+    """``_COUNT_BEFORE_RE.search(text[:end])``, searched from the second-last word on: a match
+    (at most two words, then whitespace to the end) cannot start before it, and a search from
+    the start would try every position of the text before."""
+    rest = text[:end].rsplit(None, 2)
+    return _COUNT_BEFORE_RE.search(text, len(rest[0]) if len(rest) == 3 else 0, end)
 
 
 def _years(ctx: _Context) -> _Found:
