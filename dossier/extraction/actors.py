@@ -13,7 +13,8 @@ from spacy.lang.de.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from .dates import MONTHS, PERIOD_PARTS, SEASONS, WEEKDAYS
-from .doctext import WordCache, doc_index
+from .doctext import doc_index
+from .fold import WordCache
 from .lexicon import AliasEntry, Lexicon, slugify
 
 _ADJ_ENDING = re.compile(r"(?<=...)(en|em|er|es|e)$")

@@ -24,7 +24,8 @@ from spacy.vocab import Vocab
 
 from .actors import ActorFinder
 from .dates import find_in_sentences
-from .doctext import Found, WordCache, doc_index, set_sentence_starts, set_spans, tokens, value_key
+from .doctext import TENSES_KEY, Found, doc_index, set_sentence_starts, set_spans, tokens, value_key
+from .fold import WordCache
 from .lexicon import AliasEntry, EventGroup, Lexicon, city_names, common_nouns
 from .quantities import find_quantities
 from .quotes import find_quotes
@@ -241,7 +242,8 @@ class DateFinder(_BatchedComponent):
         index = doc_index(doc)
         found = []
         sentences = index.sentences
-        per_sentence = find_in_sentences(index.text, [(s.start_char, s.end_char) for s in sentences], anchor)
+        tenses = doc.user_data[TENSES_KEY] = {}
+        per_sentence = find_in_sentences(index.text, [(s.start_char, s.end_char) for s in sentences], anchor, tenses)
         for sent, exprs in zip(sentences, per_sentence):
             for expr in exprs:
                 tokens_ = index.expand(sent.start_char + expr.start, sent.start_char + expr.end)

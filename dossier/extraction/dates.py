@@ -31,12 +31,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 from typing import Literal
 
 from .fold import WordCache, fold, is_word_char, whole_word_starts
 
-__all__ = ["Precision", "Tense", "TemporalExpression", "detect_tense", "find_in_sentences", "find_temporal_expressions"]
+__all__ = ["Precision", "Tense", "TemporalExpression", "detect_tense", "find_in_sentences", "find_temporal_expressions",
+           "tense_of"]
 
 Precision = Literal["day", "week", "month", "year", "decade", "vague", "unresolved"]
 Tense = Literal["past", "future"]
@@ -361,12 +361,8 @@ def _count_tense_words(text: str, words: list[str] | None, pattern: re.Pattern[s
     return sum(1 for word in words if word in single)
 
 
-@lru_cache(maxsize=4096)
 def detect_tense(text: str) -> Tense | None:
-    """Guess whether ``text`` talks about the past or the future (simple German rules).
-
-    Cached: the dates ask it about a sentence (and its clauses), and the events about the same
-    sentence again (records.py)."""
+    """Guess whether ``text`` talks about the past or the future (simple German rules)."""
     if ("haben" in text or "sein" in text) and any(  # the pattern needs one of them
             m["participle"] not in _NOT_PARTICIPLES for m in _PERFECT_INFINITIVE_RE.finditer(text)):
         return "past"  # "soll ... passiert haben"
@@ -380,6 +376,19 @@ def detect_tense(text: str) -> Tense | None:
     if future > past:
         return "future"
     return None
+
+
+TenseMemo = dict[str, Tense | None]
+
+
+def tense_of(text: str, memo: TenseMemo | None) -> Tense | None:
+    """``detect_tense(text)``, remembered in ``memo``: the tenses of one article's sentences and
+    clauses, which the dates ask about and the events (records.py) ask about again."""
+    if memo is None:
+        return detect_tense(text)
+    if text not in memo:
+        memo[text] = detect_tense(text)
+    return memo[text]
 
 
 def _clause_around(text: str, pos: int) -> str:
@@ -567,8 +576,9 @@ class _Context:
     """The sentence, its anchor and the tense hint shared by all expression families."""
 
     def __init__(self, text: str, anchor: date | None, tense: Tense | None,
-                 hits: list[tuple[int, int]] | None = None) -> None:
+                 hits: list[tuple[int, int]] | None = None, tenses: TenseMemo | None = None) -> None:
         self.text = text
+        self._tenses = tenses
         self.anchor = anchor
         self._tense = tense
         self._sentence_tense_known = tense is not None
@@ -632,14 +642,14 @@ class _Context:
     def _sentence_tense(self) -> Tense | None:
         # Only relative expressions need the tense; most sentences have none.
         if not self._sentence_tense_known:
-            self._sentence_tense_value = detect_tense(self.text)
+            self._sentence_tense_value = tense_of(self.text, self._tenses)
             self._sentence_tense_known = True
         return self._sentence_tense_value
 
     def tense_at(self, pos: int) -> Tense | None:
         if self._tense is not None:
             return self._tense
-        return detect_tense(_clause_around(self.text, pos)) or self._sentence_tense
+        return tense_of(_clause_around(self.text, pos), self._tenses) or self._sentence_tense
 
     def direction(self, pos: int, qualifier: str | None) -> Tense | None:
         if qualifier and qualifier.startswith("seit"):
@@ -1068,11 +1078,12 @@ def find_temporal_expressions(text: str, anchor: date | None, *,
     return _find(_Context(text, anchor, tense))
 
 
-def find_in_sentences(text: str, sentences: Iterable[tuple[int, int]],
-                      anchor: date | None) -> list[list[TemporalExpression]]:
+def find_in_sentences(text: str, sentences: Iterable[tuple[int, int]], anchor: date | None,
+                      tenses: TenseMemo | None = None) -> list[list[TemporalExpression]]:
     """``find_temporal_expressions(text[start:end], anchor)`` for every sentence, offsets
     relative to the sentence; the trigger words of the whole text are found in one scan, and a
-    sentence without one is done at once (most sentences of an article have none)."""
+    sentence without one is done at once (most sentences of an article have none). The tenses
+    detected on the way are kept in ``tenses`` (see ``tense_of``)."""
     scan = _TextScan.of(text)
     found = []
     for start, end in sentences:
@@ -1080,7 +1091,7 @@ def find_in_sentences(text: str, sentences: Iterable[tuple[int, int]],
             found.append(find_temporal_expressions(text[start:end], anchor))
             continue
         hits = scan.hits_in(start, end)
-        found.append(_find(_Context(text[start:end], anchor, None, hits)) if hits else [])
+        found.append(_find(_Context(text[start:end], anchor, None, hits, tenses)) if hits else [])
     return found
 
 

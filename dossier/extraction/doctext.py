@@ -9,7 +9,6 @@ offsets and the sentence boundaries. They are computed once per Doc (vectorised 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,11 +17,10 @@ from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .fold import WordCache  # noqa: F401  (re-exported: the components import it from here)
-
 _TEXT_KEY = ("dossier", "text")
 _TOKENS_KEY = ("dossier", "tokens")
 _INDEX_KEY = ("dossier", "index")
+TENSES_KEY = ("dossier", "tenses")  # the tenses DateFinder detected (dates.tense_of), for records.py
 
 
 @dataclass(slots=True)

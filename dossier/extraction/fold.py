@@ -1,4 +1,5 @@
-"""Lower-casing that agrees with re.IGNORECASE, for looking matched words up in tables.
+"""Word helpers of the rules: lower-casing that agrees with re.IGNORECASE, for looking matched
+words up in tables; whole-word search; a cache of per-word facts (WordCache).
 
 re.IGNORECASE lets "ſ" match "s", "ı" and "İ" match "i" (and the Kelvin sign "k"); plain
 str.lower() keeps "ſ" and turns "İ" into "i" plus a combining dot, so a table lookup of a word the

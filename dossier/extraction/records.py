@@ -12,8 +12,8 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from ..model import Source, SourceExtraction
-from .dates import detect_tense
-from .doctext import DocIndex, Found, Sentence, doc_index, get_spans
+from .dates import tense_of
+from .doctext import TENSES_KEY, DocIndex, Found, Sentence, doc_index, get_spans
 from .lexicon import EventGroup, Lexicon
 
 _DESTINATION = re.compile(r"\b(nach|in)\s+$")
@@ -196,6 +196,7 @@ def _events(doc: Doc, index: DocIndex, dates: list[_Record], mentions: list[_Rec
     events: list[_Record] = []
     sents, words = index.sentences, index.words
     anchor: dt.date | None = doc._.anchor
+    tenses = doc.user_data.get(TENSES_KEY)  # of the sentences the dates looked at (None: not run)
     lemmas: tuple[Callable[[int], str], bool] | None = None
     dates_by_sentence: dict[int, list[_Record]] = {}
     for d in dates:
@@ -211,7 +212,7 @@ def _events(doc: Doc, index: DocIndex, dates: list[_Record], mentions: list[_Rec
         triggers = _trigger(index, sent, lemmas, event_words)
         if not triggers:
             continue
-        future = detect_tense(sent.text) == "future"
+        future = tense_of(sent.text, tenses) == "future"
         in_sentence = mentions_by_sentence.get(index_, [])
         pairs = []
         for date in sent_dates:
