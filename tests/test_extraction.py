@@ -355,3 +355,15 @@ def test_a_role_without_a_name_speaks_for_the_last_person_named():
 def test_a_hyphenated_compound_noun_is_no_name_but_its_role_word_is_a_role():
     ex = _extract("Der Ukraine-Krieg Bericht kam spät. Grünen-Fraktionschefin Katharina Dröge widersprach.")
     assert {(m.actor, m.role) for m in ex.mentions if m.type == "person"} == {("katharina-droege", "Grünen-Fraktionschefin")}
+
+
+def test_stop_words_are_name_parts_inside_a_sentence():
+    ex = _extract("Die Show der Ehrlich Brothers lief. Ehrlich Gesagtes fehlt.")
+    assert _actors(ex) == {("ehrlich-brothers", "person")}
+
+
+def test_who_speaks_after_a_speech_verb_is_a_person():
+    ex = _extract("„Wir geben nicht auf“, sagte Selenskyj am Abend. „Nein“, erklärte Washington.")
+    assert ("selenskyj", "person") in _actors(ex)
+    assert ex.quotes[0].speaker == "selenskyj"
+    assert not any(m.actor == "washington" and m.type == "person" for m in ex.mentions)

@@ -16,6 +16,7 @@ from .dates import MONTHS, PERIOD_PARTS, SEASONS, WEEKDAYS
 from .doctext import doc_index
 from .fold import WordCache
 from .lexicon import AliasEntry, Lexicon, slugify
+from .quotes import SPEECH_VERBS
 
 _ADJ_ENDING = re.compile(r"(?<=...)(en|em|er|es|e)$")
 _INFLECTION = ("innen", "en", "es", "n", "s", "e")
@@ -36,9 +37,10 @@ _FUNCTION_WORDS = {
 }
 
 
-# spaCy's German stop words ("Jeden Tag zerstören ...", "Alle Beteiligten") start no name; a few
-# of them are also the first part of names ("Tel Aviv").
+# Where a sentence or a quote starts, spaCy's German stop words are capitalised but start no name
+# ("Jeden Tag zerstören ...", "Alle Beteiligten"); inside a sentence they may ("in Los Angeles").
 _NOT_NAME_STARTS = frozenset(STOP_WORDS) - {"tel", "will"}
+_OPENING_QUOTES = frozenset("„“\"»«‚‘'")
 # Lower-case words inside a name: "Ursula von der Leyen", "Charles de Gaulle", "Mohammed bin Salman".
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
                              "al", "el", "zu", "ter", "ten", "dos"})
@@ -152,7 +154,7 @@ class ActorFinder:
             return False
         if text.casefold() in _FUNCTION_WORDS or _GLUED.search(text) or text.isupper() and len(text) > 1 and not continuation:
             return False
-        if text.casefold() in self.lexicon.reject or not continuation and text.casefold() in _NOT_NAME_STARTS:
+        if text.casefold() in self.lexicon.reject:
             return False
         tail = text.rsplit("-", 1)[-1]
         if tail != text and tail[:1].isupper() and self.is_noun(tail):
@@ -322,11 +324,14 @@ class ActorFinder:
                 take(i + 1, j, entry, self.role_text(words, i) if cls == "person" else None)
 
         # 3. two or more unknown capitalised words in a row: a person ("Kurt Campbell")
+        sentence_starts = set(index.sentence_starts)
         i = 0
         for start in positions[_NAME]:
             if start < i:
                 continue
             i = start
+            if words[i].casefold() in _NOT_NAME_STARTS and (i in sentence_starts or i > 0 and words[i - 1] in _OPENING_QUOTES):
+                continue
             j = i
             while j < n and not used[j] and self.is_name_word(words[j], continuation=j > i) and j - i < 4:
                 j += 1
@@ -341,7 +346,6 @@ class ActorFinder:
                 i = j
 
         # 3b. a capitalised adjective before an organisation word: "die Liberaldemokratische Partei"
-        sentence_starts = set(index.sentence_starts)
         for i in positions[_ROLE]:
             if word(words[i]).role == "organization" and i > 0 and not used[i] and not used[i - 1] \
                     and i - 1 not in sentence_starts:
@@ -376,6 +380,9 @@ class ActorFinder:
                 take(i, i + 1, AliasEntry(slugify(city), city, "place", False))
             elif after_preposition and text.isalpha() and not text.isupper() and not self._before_noun(words, i):
                 take(i, i + 1, AliasEntry(slugify(text), text, "place", False))
+            elif i > 0 and words[i - 1].lower() in SPEECH_VERBS and info.name and text not in self.cities:
+                # "sagte Selenskyj": who speaks is a person (a city there is its government)
+                take(i, i + 1, AliasEntry(slugify(text), text, "person", False))
             elif i > 1 and words[i - 1].lower() == "auf" and words[i - 2].lower() == "berufung" and word(text).name:
                 # "unter Berufung auf APnews": whom a report cites is a source (people have two names)
                 take(i, i + 1, AliasEntry(slugify(text), text, "organization", False))

@@ -326,6 +326,7 @@ class _Cue:
 _SEPARABLE_WORDS = frozenset("teilte teilten teilt fügte fügten fügt wies wiesen weist hob hoben hebt "
                              "räumte räumten räumt kündigte kündigten kündigt stellte stellten stellt".split())
 _SIMPLE_WORDS = frozenset(_SIMPLE_VERBS)
+SPEECH_VERBS = _SIMPLE_WORDS  # also read by the actor rules: "sagte Selenskyj"
 _SPRACH_WORDS = frozenset("sprach sprachen spricht sprechen gesprochen".split())
 _PREP_WORDS = frozenset({"laut", "nach", "unter"})
 _CUE_WORDS = _SEPARABLE_WORDS | _SIMPLE_WORDS | _SPRACH_WORDS | _PREP_WORDS | {"so", "zufolge"}
