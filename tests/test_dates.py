@@ -483,3 +483,19 @@ def test_count_word_before_equals_searching_the_whole_prefix():
         end = rng.randint(0, len(text))
         whole, fast = dates._COUNT_BEFORE_RE.search(text[:end]), dates._count_word_before(text, end)
         assert (whole and whole.span()) == (fast and fast.span()), (text, end)
+
+
+@pytest.mark.parametrize("text, tense, year", [
+    ("Die Regierung werde im Frühjahr einen Plan vorlegen.", "future", "2026"),  # spring 2025 is over in November
+    ("Im Sommer hatte er gewarnt.", "past", "2025"),
+    ("Er kommt im kommenden Herbst.", "future", "2026"),
+    ("Seit dem Frühling regiert er.", None, "2025"),
+])
+def test_a_season_without_a_year_is_that_of_the_tense(text, tense, year):
+    [e] = find_temporal_expressions(text, date(2025, 11, 28), tense=tense)
+    assert (e.date, e.precision, e.relative) == (year, "year", True)
+
+
+def test_a_season_with_a_year_is_absolute_and_winter_is_not_guessed():
+    found = find_temporal_expressions("Im Sommer 2024 und im Winter war es still.", date(2025, 11, 28))
+    assert [(e.text, e.date, e.relative) for e in found] == [("Im Sommer 2024", "2024", False)]

@@ -191,6 +191,18 @@ _MONTH_RANGE_RE = re.compile(rf"""
     (?P<month2>{_MONTH})(?:\s+(?P<year2>{_YEAR4}))?
 """, _FLAGS)
 
+# "im Frühjahr", "seit dem Sommer", "bis zum kommenden Herbst"; with a year ("im Sommer 2024")
+# the year pattern takes it. Winter is left out: it spans two years, and "im Winter" says which
+# one no better than the reader can guess.
+_SEASON_RE = re.compile(rf"""
+    {_LEFT}
+    (?P<prep>im|seit\s+dem|bis\s+zum|ab\s+dem|vom)\s+
+    (?:(?P<mod>{_MODIFIER})\s+)?
+    (?P<season>Frühjahr|Frühling|Sommer|Herbst)
+    (?!\w)(?!\s+(?:des\s+Jahres\s+)?\d)
+""", _FLAGS)
+_SEASON_FIRST_MONTH = {"frühjahr": 3, "frühling": 3, "sommer": 6, "herbst": 9}
+
 _YEAR_RE = re.compile(rf"""
     {_LEFT}
     (?:(?P<prep>seit|ab|bis|vor|nach|um|gegen|circa|ca\.|etwa|ungefähr|von|im|in|zwischen)\s+)?
@@ -518,6 +530,7 @@ _MONTH_WORD, _WEEKDAY_WORD, _RELATIVE_DAY_WORD, _PERIOD_WORD, _OFFSET_WORD, _VAG
 # a day ("3." in "3. Mai", "3.9.") has one or two digits, a year four (or more: "2019bis2021"
 # is one word), a decade ("90er", "1990er") two or four.
 _DAY_NUMBER, _YEAR_NUMBER, _DECADE_NUMBER = (1 << n for n in range(6, 9))
+_SEASON_WORD = 1 << 14
 _NUMBER_FLAGS = {1: _DAY_NUMBER, 2: _DAY_NUMBER | _DECADE_NUMBER, 4: _YEAR_NUMBER | _DECADE_NUMBER}
 # What follows a number in its sentence narrows the patterns it can be part of (see
 # ``_narrowed_number_flags``): most numbers of an article are counts ("15.000 Soldaten"), and
@@ -531,6 +544,7 @@ _TRIGGER_WORDS: tuple[tuple[int, Iterable[str]], ...] = (  # flag, the (case-ins
     (_PERIOD_WORD, _PERIOD_UNIT_WORDS),
     (_OFFSET_WORD, _OFFSET_UNIT_WORDS),
     (_VAGUE_WORD, _VAGUE_LAST_WORDS),
+    (_SEASON_WORD, _SEASON_FIRST_MONTH),
 )
 _TRIGGER_FLAGS: dict[str, int] = {}  # lowercase trigger word -> flags
 for _flag, _words in _TRIGGER_WORDS:
@@ -740,6 +754,7 @@ _FIRST_WORDS: dict[re.Pattern[str], frozenset[str]] = {
                                    _MODIFIER_WORDS),
     _OFFSET_RE: _words_of("vor seit in".split()),
     _VAGUE_RE: _words_of("seit vor in".split()),
+    _SEASON_RE: _words_of("im seit bis ab vom".split()),
 }
 _PATTERN_BITS = {pattern: 1 << n for n, pattern in enumerate(_FIRST_WORDS)}
 
@@ -873,6 +888,27 @@ def _months(ctx: _Context) -> _Found:
             year1 = _month_year(month1, anchor, ctx.direction(m.start(), q))
             return _month_value(year1, month1, (year1 + (month2 < month1), month2))
         yield ctx.relative(m, resolve_range, qualifier)
+
+
+def _seasons(ctx: _Context) -> _Found:
+    """ "im Frühjahr" (of the year the tense points to), "seit dem Sommer", "im kommenden Herbst" """
+    for m in ctx.finditer(_SEASON_RE, _SEASON_WORD, 4):
+        qualifier = _qualifier(m["prep"], m["season"])
+
+        def resolve(anchor: date, m=m, qualifier=qualifier) -> _Value | None:
+            first = _SEASON_FIRST_MONTH[fold(m["season"])]
+            delta = _modifier_delta(m["mod"])
+            if delta is None:
+                direction = ctx.direction(m.start(), qualifier)
+                # a season still to come this year, or one that has begun, is this year's
+                delta = 1 if direction == "future" and first + 2 < anchor.month else \
+                    -1 if direction == "past" and first > anchor.month else 0
+            elif delta > 0 and first <= anchor.month or delta < 0 and first >= anchor.month:
+                pass  # "im kommenden Frühjahr" in May: next year's; "im vergangenen Herbst" in May: last year's
+            else:
+                delta = 0
+            return _year_value(anchor.year + delta)
+        yield ctx.relative(m, resolve, qualifier)
 
 
 def _looks_like_count(ctx: _Context, m: re.Match[str], trusted: bool) -> bool:
@@ -1059,6 +1095,7 @@ _FAMILIES: tuple[tuple[Callable[[_Context], _Found], int], ...] = (
     (_relative_periods, _PERIOD_WORD),
     (_offsets, _OFFSET_WORD),
     (_vague, _VAGUE_WORD),
+    (_seasons, _SEASON_WORD),
 )
 
 
