@@ -367,3 +367,22 @@ def test_who_speaks_after_a_speech_verb_is_a_person():
     assert ("selenskyj", "person") in _actors(ex)
     assert ex.quotes[0].speaker == "selenskyj"
     assert not any(m.actor == "washington" and m.type == "person" for m in ex.mentions)
+
+
+def test_capitalised_words_closing_an_organisation_name_after_its_head_word():
+    ex = _extract("Bessent sagte dem Sender Fox News, die Vereinbarung gelte. Die Zeitung Bild Am Sonntag Heute Morgen Abend fehlt")
+    assert ("fox-news", "organization") in _actors(ex)
+    assert not any(m.actor.startswith("bild") for m in ex.mentions)  # not closed within four words
+
+
+def test_a_place_after_a_preposition_and_an_adjective_of_place():
+    ex = _extract("Das Treffen fand im südkoreanischen Busan statt, Truppen stehen im ostukrainischen Charkiw.")
+    assert {("busan", "place"), ("charkiw", "place")} <= _actors(ex)
+
+
+def test_a_noun_phrase_before_a_bracketed_acronym_is_an_organisation():
+    ex = _extract("Das Institut für Kriegsstudien (ISW) in Washington schätzt das. Laut ISW stimmt es. "
+                  "Er kam mit Freunden (USA) nicht.")
+    orgs = [(m.text, m.actor) for m in ex.mentions if m.type == "organization"]
+    assert orgs == [("Institut für Kriegsstudien", "institut-fuer-kriegsstudien"), ("ISW", "institut-fuer-kriegsstudien"),
+                    ("ISW", "institut-fuer-kriegsstudien")]

@@ -45,6 +45,7 @@ _OPENING_QUOTES = frozenset("„“\"»«‚‘'")
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
                              "al", "el", "zu", "ter", "ten", "dos"})
 _PREFIXED_NAME = re.compile(r"^(?:al|el|ad|as|asch|at|ben|bin|ibn|abu|ould)-[A-ZÄÖÜ]")  # "al-Assad"
+_NAME_JOINERS = frozenset({"für", "der", "des", "zur", "zum", "von", "vom"})  # "Institut für Kriegsstudien"
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}$")
 # Adjective endings that nouns do not have ("Liberaldemokratischen", "Nationale", "Föderalen").
 _ADJECTIVE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+?(?:isch|sch|ig|lich|al|iv|är|ent))(e|en|er|es|em)$")
@@ -318,6 +319,8 @@ class ActorFinder:
                 j += 1
             if j > i + 1 and cls == "person":
                 j += self._particle_run(words, used, j)
+            if j > i + 1 and cls == "organization":
+                j += self._closed_capitalised_run(words, used, j, limit=i + 5 - j)
             if j > i + 1:
                 name = " ".join(words[i + 1 : j])
                 entry = AliasEntry(slugify(name), name, cls, False)  # type: ignore[arg-type]
@@ -352,6 +355,9 @@ class ActorFinder:
                 name = self._adjective_organization(words[i - 1], words[i])
                 if name:
                     take(i - 1, i + 1, AliasEntry(slugify(name), name, "organization", False))
+        for start, end, acronym in self._bracketed_organizations(words, used):
+            name = " ".join(words[start:end])
+            take(start, end, AliasEntry(slugify(name), name, "organization", False))
         acronyms = self._acronyms(words, used, found)
 
         # 4. single words: the surname of a person found above, or an unknown place after a preposition
@@ -373,7 +379,8 @@ class ActorFinder:
             city = self._city_name(words, found, i, first_sentence_end) if flags[text] & _MAYBE_CITY else None
             if not entry and not info.name and not city:
                 continue
-            after_preposition = i > 0 and word(words[i - 1]).lower in _PLACE_PREPOSITIONS and i not in sentence_starts
+            after_preposition = i > 0 and (word(words[i - 1]).lower in _PLACE_PREPOSITIONS or _after_preposition_and_adjective(words, i)) \
+                and i not in sentence_starts
             if entry:
                 take(i, i + 1, entry)
             elif city:
@@ -402,6 +409,29 @@ class ActorFinder:
         if k > j and k < n and not used[k] and self.is_name_word(words[k]):
             return k - j + 1
         return 0
+
+    def _closed_capitalised_run(self, words: list[str], used: list[bool], j: int, limit: int) -> int:
+        """Capitalised words that go on an organisation's name up to a lower-case word or
+        punctuation ("dem Sender Fox News, ..."): German puts no bare noun there; 0 if not closed."""
+        k = j
+        while k < len(words) and k - j < limit and not used[k] and self._plain_capitalised(words[k]):
+            k += 1
+        return k - j if k > j and (k == len(words) or not words[k][:1].isupper()) else 0
+
+    def _bracketed_organizations(self, words: list[str], used: list[bool]) -> list[tuple[int, int, str]]:
+        """'das Institut für Kriegsstudien (ISW)': a common noun, joined by für/der/des/zur/von
+        to capitalised words, then an acronym in brackets, names an organisation. (start, end, acronym)"""
+        out = []
+        for k in range(2, len(words) - 2):
+            if words[k] != "(" or words[k + 2] != ")" or not _ACRONYM.match(words[k + 1]) or used[k + 1] or used[k - 1]:
+                continue
+            start = k - 1
+            while start - 2 >= 0 and words[start - 1] in _NAME_JOINERS and words[start - 2][:1].isupper() \
+                    and not used[start - 2] and k - (start - 2) <= 5:
+                start -= 2
+            if start < k - 1 and self.is_noun(words[start]) and words[k - 1][:1].isupper():
+                out.append((start, k, words[k + 1]))
+        return out
 
     def _adjective_organization(self, adjective: str, head: str) -> str | None:
         """'Liberaldemokratischen' + 'Partei' -> 'Liberaldemokratische Partei' (the adjective's
@@ -458,7 +488,7 @@ class ActorFinder:
         if text not in self.cities or self._before_noun(words, i):
             return None
         previous = words[i - 1].lower() if i > 0 else ""
-        if previous in _PLACE_PREPOSITIONS:
+        if previous in _PLACE_PREPOSITIONS or _after_preposition_and_adjective(words, i):
             return text
         if previous in ("und", "oder", ",") and any(
                 f.end == i - 1 and f.entry.type in ("place", "country") for f in found):
@@ -508,6 +538,13 @@ class ActorFinder:
             if k < len(words) and self.role_class(words[k]) == "person":
                 return self.role_text(words, k)
         return None
+
+
+def _after_preposition_and_adjective(words: list[str], i: int) -> bool:
+    """'im südkoreanischen Busan', 'im ostukrainischen Charkiw': a place preposition and a
+    lower-case adjective of place before the name."""
+    return (i > 1 and words[i - 2].lower() in _PLACE_PREPOSITIONS and words[i - 1][:1].islower()
+            and words[i - 1].endswith(("ischen", "ische", "ischem")))
 
 
 @dataclass(frozen=True, slots=True)
