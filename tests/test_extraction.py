@@ -386,3 +386,10 @@ def test_a_noun_phrase_before_a_bracketed_acronym_is_an_organisation():
     orgs = [(m.text, m.actor) for m in ex.mentions if m.type == "organization"]
     assert orgs == [("Institut für Kriegsstudien", "institut-fuer-kriegsstudien"), ("ISW", "institut-fuer-kriegsstudien"),
                     ("ISW", "institut-fuer-kriegsstudien")]
+
+
+def test_an_event_takes_the_actors_of_its_clause_only():
+    ex = _extract("Seit der Machtübernahme der Taliban im August 2021 ist das Land isoliert; nur Russland hat die "
+                  "Regierung anerkannt.", published="2025-09-01")
+    [event] = [e for e in ex.events if e.date == "2021-08"]
+    assert event.actors == ["taliban"]

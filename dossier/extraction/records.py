@@ -225,12 +225,6 @@ def _events(doc: Doc, index: DocIndex, dates: list[_Record], mentions: list[_Rec
             if words[nearest[0]][:1].islower():
                 chosen += [t for t in triggers if words[t[0]][:1].isupper()]
             pairs += [(date, group) for _, group in chosen]
-        # Place and actors depend on the sentence only.
-        places = [m for m in in_sentence if m["type"] == "place"]
-        destinations = [m for m in in_sentence if m["type"] in ("country", "place")
-                        and _DESTINATION.search(index.text[max(0, m["start"] - 6):m["start"]])]
-        place = (places or destinations or [None])[0]
-        actors = sorted({m["actor"] for m in in_sentence if m["type"] in ("person", "organization", "country")})
         first_since: bool | None = None  # "erste"/"zuletzt"/... in the sentence, looked up when needed
         seen: set[tuple] = set()
         for date, group in pairs:
@@ -238,6 +232,14 @@ def _events(doc: Doc, index: DocIndex, dates: list[_Record], mentions: list[_Rec
             if key in seen:
                 continue
             seen.add(key)
+            # Place and actors: those of the date's clause (a semicolon starts another statement:
+            # "seit der Machtübernahme der Taliban im August 2021 ...; nur Russland hat ...").
+            in_clause = _in_clause(in_sentence, sent.text, sent.start_char, date["start"])
+            places = [m for m in in_clause if m["type"] == "place"]
+            destinations = [m for m in in_clause if m["type"] in ("country", "place")
+                            and _DESTINATION.search(index.text[max(0, m["start"] - 6):m["start"]])]
+            place = (places or destinations or [None])[0]
+            actors = sorted({m["actor"] for m in in_clause if m["type"] in ("person", "organization", "country")})
             # After the publication date nothing has happened yet, however it is written
             # ("am 18. und 19. Dezember", "bis Ende November").
             status = "announced" if future or (date["qualifier"] != "seit" and _after_anchor(date, anchor)) else "past"
@@ -254,6 +256,16 @@ def _events(doc: Doc, index: DocIndex, dates: list[_Record], mentions: list[_Rec
                 "actors": list(actors), "place": place["actor"] if place else None,
             })
     return events
+
+
+def _in_clause(mentions: list[_Record], sentence: str, base: int, at: int) -> list[_Record]:
+    """The mentions between the semicolons around character `at` (offsets in the document)."""
+    if ";" not in sentence:
+        return mentions
+    start = sentence.rfind(";", 0, at - base) + 1 + base
+    stop = sentence.find(";", at - base)
+    end = base + stop if stop >= 0 else base + len(sentence)
+    return [m for m in mentions if start <= m["start"] and m["end"] <= end]
 
 
 def _after_anchor(date: _Record, anchor: dt.date | None) -> bool:
