@@ -393,3 +393,8 @@ def test_an_event_takes_the_actors_of_its_clause_only():
                   "Regierung anerkannt.", published="2025-09-01")
     [event] = [e for e in ex.events if e.date == "2021-08"]
     assert event.actors == ["taliban"]
+
+
+def test_a_two_word_city_whose_first_word_starts_no_name():
+    ex = _extract("Die Nato hatte im Juni in Den Haag beschlossen, mehr auszugeben. Später flog er nach Los Angeles.")
+    assert {("den-haag", "place"), ("los-angeles", "place")} <= _actors(ex)

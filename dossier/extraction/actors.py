@@ -355,6 +355,12 @@ class ActorFinder:
                 name = self._adjective_organization(words[i - 1], words[i])
                 if name:
                     take(i - 1, i + 1, AliasEntry(slugify(name), name, "organization", False))
+        # 3c. a city's two-word name whose first word starts no name: "Den Haag", "Los Angeles"
+        for i in positions[_NAME]:
+            if i > 0 and not used[i] and not used[i - 1] and words[i - 1][:1].isupper() \
+                    and f"{words[i - 1]} {words[i]}" in self.cities:
+                name = f"{words[i - 1]} {words[i]}"
+                take(i - 1, i + 1, AliasEntry(slugify(name), name, "place", False))
         for start, end, acronym in self._bracketed_organizations(words, used):
             name = " ".join(words[start:end])
             take(start, end, AliasEntry(slugify(name), name, "organization", False))
