@@ -499,3 +499,10 @@ def test_a_season_without_a_year_is_that_of_the_tense(text, tense, year):
 def test_a_season_with_a_year_is_absolute_and_winter_is_not_guessed():
     found = find_temporal_expressions("Im Sommer 2024 und im Winter war es still.", date(2025, 11, 28))
     assert [(e.text, e.date, e.relative) for e in found] == [("Im Sommer 2024", "2024", False)]
+
+
+def test_two_weekdays_are_one_range_and_fuer_plans_ahead():
+    tuesday = date(2025, 3, 4)
+    assert value("Die GDL hat für Donnerstag und Freitag einen Streik angekündigt.", tuesday, tense="past") == \
+        ("2025-03-06", "2025-03-07", "day")
+    assert value("Am Mittwoch und Donnerstag tagte der Rat.", tuesday, tense="past") == ("2025-02-26", "2025-02-27", "day")

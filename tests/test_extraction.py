@@ -398,3 +398,13 @@ def test_an_event_takes_the_actors_of_its_clause_only():
 def test_a_two_word_city_whose_first_word_starts_no_name():
     ex = _extract("Die Nato hatte im Juni in Den Haag beschlossen, mehr auszugeben. Später flog er nach Los Angeles.")
     assert {("den-haag", "place"), ("los-angeles", "place")} <= _actors(ex)
+
+
+def test_a_surname_that_is_also_a_noun_after_a_known_first_name():
+    ex = _extract("Sachsens Ministerpräsident Michael Kretschmer machte sich ein Bild. „Die Deiche halten“, sagte der "
+                  "CDU-Politiker. Später sprach Martin Seiler, der Personalvorstand. Die Frau Müller kam nicht.")
+    people = {(m.actor, m.role) for m in ex.mentions if m.type == "person"}
+    assert ("michael-kretschmer", "Ministerpräsident") in people and ("martin-seiler", None) in {(a, None) for a, _ in people}
+    assert ("sachsen", "place") in _actors(ex)
+    assert ex.quotes[0].speaker == "michael-kretschmer"
+    assert not any(m.actor.startswith("frau") for m in ex.mentions)  # "Frau" is no first name

@@ -94,10 +94,12 @@ class ActorFinder:
     distinct word and cached, since the same words come back in every article.
     """
 
-    def __init__(self, lexicon: Lexicon, tokenize, nouns: frozenset[str], cities: frozenset[str] = frozenset()):
+    def __init__(self, lexicon: Lexicon, tokenize, nouns: frozenset[str], cities: frozenset[str] = frozenset(),
+                 first_names: frozenset[str] = frozenset()):
         self.lexicon = lexicon
         self.nouns = nouns
         self.cities = cities
+        self.first_names = first_names
         self._noun_cache: dict[tuple[str, bool], bool] = {}  # the compound check is the hot spot
         self._role_cache: dict[str, str | None] = {}
         self._name_cache: dict[tuple[str, bool], bool] = {}
@@ -315,7 +317,8 @@ class ActorFinder:
             if used[i]:
                 continue
             j = i + 1 + self._noun_name_after_head(words, used, i + 1, cls)
-            while j < n and j - i <= 4 and not used[j] and self._role_name_word(words[j], cls, first=j == i + 1):
+            while j < n and j - i <= 4 and not used[j] and (self._role_name_word(words[j], cls, first=j == i + 1)
+                                                            or cls == "person" and self._surname(words, used, j)):
                 j += 1
             if j > i + 1 and cls == "person":
                 j += self._particle_run(words, used, j)
@@ -336,7 +339,8 @@ class ActorFinder:
             if words[i].casefold() in _NOT_NAME_STARTS and (i in sentence_starts or i > 0 and words[i - 1] in _OPENING_QUOTES):
                 continue
             j = i
-            while j < n and not used[j] and self.is_name_word(words[j], continuation=j > i) and j - i < 4:
+            while j < n and not used[j] and j - i < 4 and (self.is_name_word(words[j], continuation=j > i)
+                                                           or j == i + 1 and self._surname(words, used, j)):
                 j += 1
             if j > i:
                 j += self._particle_run(words, used, j)
@@ -403,6 +407,12 @@ class ActorFinder:
         self.attach_roles(words, found)
         return sorted(found, key=lambda f: f.start)
 
+    def _surname(self, words: list[str], used: list[bool], j: int) -> bool:
+        """After a known first name, a capitalised word closed by a lower-case word or punctuation
+        is the surname even when it is also a noun: "Michael Kretschmer machte", "Martin Seiler,"."""
+        return (j > 0 and words[j - 1] in self.first_names and self._plain_capitalised(words[j])
+                and (j + 1 == len(words) or not words[j + 1][:1].isupper()) and not used[j])
+
     def _particle_run(self, words: list[str], used: list[bool], j: int) -> int:
         """How many words after a name continue it: one or two particles and a name word
         ("von der Leyen", "de Gaulle"), or a prefixed surname ("al-Assad"); 0 if none."""
@@ -425,16 +435,22 @@ class ActorFinder:
         return k - j if k > j and (k == len(words) or not words[k][:1].isupper()) else 0
 
     def _bracketed_organizations(self, words: list[str], used: list[bool]) -> list[tuple[int, int, str]]:
-        """'das Institut für Kriegsstudien (ISW)': a common noun, joined by für/der/des/zur/von
-        to capitalised words, then an acronym in brackets, names an organisation. (start, end, acronym)"""
+        """'das Institut für Kriegsstudien (ISW)', 'die Gewerkschaft Deutscher Lokomotivführer (GDL)':
+        a common noun, followed by capitalised words (or joined to them by für/der/des/zur/von),
+        then an acronym in brackets, names an organisation. (start, end, acronym)"""
         out = []
         for k in range(2, len(words) - 2):
             if words[k] != "(" or words[k + 2] != ")" or not _ACRONYM.match(words[k + 1]) or used[k + 1] or used[k - 1]:
                 continue
             start = k - 1
-            while start - 2 >= 0 and words[start - 1] in _NAME_JOINERS and words[start - 2][:1].isupper() \
-                    and not used[start - 2] and k - (start - 2) <= 5:
-                start -= 2
+            while k - start < 5:
+                if start - 2 >= 0 and words[start - 1] in _NAME_JOINERS and _name_part(words[start - 2]) \
+                        and not used[start - 2]:
+                    start -= 2  # "Institut für Kriegsstudien"
+                elif start - 1 >= 0 and _name_part(words[start - 1]) and not used[start - 1]:
+                    start -= 1  # "Gewerkschaft Deutscher Lokomotivführer"
+                else:
+                    break
             if start < k - 1 and self.is_noun(words[start]) and words[k - 1][:1].isupper():
                 out.append((start, k, words[k + 1]))
         return out
@@ -544,6 +560,12 @@ class ActorFinder:
             if k < len(words) and self.role_class(words[k]) == "person":
                 return self.role_text(words, k)
         return None
+
+
+def _name_part(text: str) -> bool:
+    """A capitalised word that may be part of a multi-word organisation name (role words too)."""
+    return (text[:1].isupper() and text.isalpha() and not text.isupper()
+            and text.casefold() not in _FUNCTION_WORDS and text.casefold() not in _TEMPORAL_WORDS)
 
 
 def _after_preposition_and_adjective(words: list[str], i: int) -> bool:

@@ -26,7 +26,7 @@ from .actors import ActorFinder
 from .dates import find_in_sentences
 from .doctext import TENSES_KEY, Found, doc_index, set_sentence_starts, set_spans, tokens, value_key
 from .fold import WordCache
-from .lexicon import AliasEntry, EventGroup, Lexicon, city_names, common_nouns
+from .lexicon import AliasEntry, EventGroup, Lexicon, city_names, common_nouns, first_names
 from .quantities import find_quantities
 from .quotes import find_quotes
 
@@ -201,7 +201,7 @@ class ActorRecognizer(_BatchedComponent):
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon()
-        self.finder = ActorFinder(self.lexicon, (nlp or self.nlp).make_doc, common_nouns(), city_names())
+        self.finder = ActorFinder(self.lexicon, (nlp or self.nlp).make_doc, common_nouns(), city_names(), first_names())
 
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None:

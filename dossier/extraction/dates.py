@@ -238,9 +238,10 @@ _RELATIVE_DAY_RE = re.compile(rf"""
 
 _WEEKDAY_RE = re.compile(rf"""
     (?<![\w.])
-    (?:(?P<prep>am|an|vom|zum|bis(?:\s+zum)?|seit(?:\s+dem)?|ab(?:\s+dem)?)\s+)?
+    (?:(?P<prep>am|an|vom|zum|für|bis(?:\s+zum)?|seit(?:\s+dem)?|ab(?:\s+dem)?)\s+)?
     (?:(?P<mod>{_MODIFIER}|{_inflected(("heutig", "gestrig", "vorgestrig", "morgig"))})\s+)?
     (?P<weekday>{_WEEKDAY})(?:{_TIME_OF_DAY})?
+    (?:\s+(?:und|bis)\s+(?P<weekday2>{_WEEKDAY})(?!{_TIME_OF_DAY}))?  # "Donnerstag und Freitag"
     (?!\w)
 """, _FLAGS)
 
@@ -748,7 +749,7 @@ _FIRST_WORDS: dict[re.Pattern[str], frozenset[str]] = {
     _YEAR_RANGE_RE: _words_of("von zwischen seit in den der".split()),
     _DECADE_RE: _words_of("seit bis ab in vor nach den der die".split(), PERIOD_PARTS),
     _RELATIVE_DAY_RE: _words_of("seit ab bis von".split()),
-    _WEEKDAY_RE: _words_of("am an vom zum bis seit ab".split(), _MODIFIER_WORDS,
+    _WEEKDAY_RE: _words_of("am an vom zum für bis seit ab".split(), _MODIFIER_WORDS,
                            _inflected_all("heutig", "gestrig", "vorgestrig", "morgig")),
     _RELATIVE_PERIOD_RE: _words_of("seit ab bis im in am an des der dem zum zur übers".split(), PERIOD_PARTS,
                                    _MODIFIER_WORDS),
@@ -998,7 +999,12 @@ def _weekdays(ctx: _Context) -> _Found:
                 return _day_value(anchor + timedelta((weekday - anchor.weekday()) % 7 or 7))
             if delta is not None:  # "am vergangenen Mittwoch": strictly before
                 return _day_value(anchor - timedelta((anchor.weekday() - weekday) % 7 or 7))
-            return _day_value(_weekday_date(weekday, anchor, ctx.direction(m.start(), qualifier)))
+            # "für Donnerstag" plans a day to come, whatever the tense ("hat ... angekündigt")
+            direction = "future" if (m["prep"] or "").lower() == "für" else ctx.direction(m.start(), qualifier)
+            first = _weekday_date(weekday, anchor, direction)
+            if m["weekday2"]:  # the second day of "Donnerstag und Freitag": the next one from the first on
+                return _day_value(first, first + timedelta((WEEKDAYS[fold(m["weekday2"])] - first.weekday()) % 7))
+            return _day_value(first)
         yield ctx.relative(m, resolve, qualifier)
 
 

@@ -136,6 +136,16 @@ def common_nouns() -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """The first names of the Wiktionary list of german-nouns ("Michael", "Ursula", "Olaf")."""
+    path = resources.files("german_nouns") / "nouns.csv"
+    with path.open(encoding="utf-8") as handle:
+        rows = csv.reader(handle)
+        next(rows)
+        return frozenset(row[0] for row in rows if "Vorname" in row[1] and row[0][:1].isupper())
+
+
 def load_events(content_dir: Path) -> EventsFile:
     path = Path(content_dir) / "lexicon" / "events.yml"
     if not path.exists():
