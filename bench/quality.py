@@ -46,7 +46,10 @@ GOLD_DIR = ROOT / "tests" / "gold"
 # dates and quotes 1.00 / 1.00 once two speakers in the gold were corrected); (4) Elbe flood, rail
 # strike, German domestic news, scored blind after round 3 (actors 0.82 / 0.53, dates 0.75 / 0.86,
 # quotes 0.00 / 0.00: surnames that are German nouns, "Kretschmer", "Seiler", were not names).
-# Each round was then used to fix the rules, so all nine are a development set now.
+# (5) ECB rates, a terror trial in Hamburg, scored blind after round 4 (actors 1.00 / 0.68, dates
+# and quotes 1.00 / 1.00, once a prefix-only actor was taken out of the gold: German institutions
+# written as one compound, "Landeskriminalamt", and courts, "Oberlandesgericht Hamburg", were missed).
+# Each round was then used to fix the rules, so all eleven are a development set now.
 UNSEEN_DIR = ROOT / "tests" / "unseen"
 KINDS = ("actors", "dates", "quotes")
 

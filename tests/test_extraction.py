@@ -408,3 +408,11 @@ def test_a_surname_that_is_also_a_noun_after_a_known_first_name():
     assert ("sachsen", "place") in _actors(ex)
     assert ex.quotes[0].speaker == "michael-kretschmer"
     assert not any(m.actor.startswith("frau") for m in ex.mentions)  # "Frau" is no first name
+
+
+def test_german_institutions_courts_and_a_city_before_a_role():
+    ex = _extract("Das Oberlandesgericht Hamburg verurteilte ihn. Ermittler des Landeskriminalamts hatten ihn "
+                  "festgenommen, die Bundesanwaltschaft klagte an. Hamburgs Innensenator lobte das. Die Landesliga spielt.")
+    assert {("oberlandesgericht-hamburg", "organization"), ("landeskriminalamt", "organization"),
+            ("bundesanwaltschaft", "organization"), ("hamburg", "place")} <= _actors(ex)
+    assert not any("liga" in m.actor for m in ex.mentions)

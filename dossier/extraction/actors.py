@@ -51,8 +51,8 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}$")
 _ADJECTIVE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+?(?:isch|sch|ig|lich|al|iv|är|ent))(e|en|er|es|em)$")
 
 # Flag bits of a word (ActorFinder.word_flags)
-_ALIAS_HERE, _ROLE, _NAME, _UPPER, _MAYBE_CITY = 1, 2, 4, 8, 16
-_NAME_OR_CITY = _NAME | _MAYBE_CITY
+_ALIAS_HERE, _ROLE, _NAME, _UPPER, _MAYBE_CITY, _INSTITUTION = 1, 2, 4, 8, 16, 32
+_NAME_OR_CITY = _NAME | _MAYBE_CITY | _INSTITUTION  # the words pass 4 can take without a surname
 _MASKS = (_ALIAS_HERE, _ROLE, _NAME, _UPPER, _NAME_OR_CITY)  # ActorFinder._positions
 
 
@@ -259,9 +259,10 @@ class ActorFinder:
     def word_flags(self, text: str) -> int:
         """The facts of a word that decide where the passes look, as bits (cached in _flag_cache)."""
         info = self.word(text)
-        maybe_city = text in self.cities or (text.isupper() and len(text) > 2 and text.title() in self.cities)
+        maybe_city = text in self.cities or (text.isupper() and len(text) > 2 and text.title() in self.cities) \
+            or genitive_base(text) in self.cities
         return (_ALIAS_HERE * info.alias_here | _ROLE * bool(info.role) | _NAME * info.name
-                | _UPPER * info.upper | _MAYBE_CITY * maybe_city)
+                | _UPPER * info.upper | _MAYBE_CITY * maybe_city | _INSTITUTION * bool(_federal_institution(text)))
 
     def _positions(self, words: list[str]) -> dict[int, list[int]]:
         """Flag mask -> the token indices whose word has one of its bits, in order.
@@ -315,6 +316,11 @@ class ActorFinder:
         for i in positions[_ROLE]:
             cls = word(words[i]).role
             if used[i]:
+                continue
+            if cls == "organization" and words[i].lower().endswith("gericht") and i + 1 < n and not used[i + 1] \
+                    and words[i + 1] in self.cities:
+                name = f"{words[i]} {words[i + 1]}"  # "Oberlandesgericht Hamburg": a court is named by its seat
+                take(i, i + 2, AliasEntry(slugify(name), name, "organization", False))
                 continue
             j = i + 1 + self._noun_name_after_head(words, used, i + 1, cls)
             while j < n and j - i <= 4 and not used[j] and (self._role_name_word(words[j], cls, first=j == i + 1)
@@ -387,6 +393,10 @@ class ActorFinder:
             entry = surnames.get(text) or (surnames.get(info.base) if info.base else None) or acronyms.get(text)
             # _city_name needs a city's name (the flag), which most capitalised words are not
             city = self._city_name(words, found, i, first_sentence_end) if flags[text] & _MAYBE_CITY else None
+            institution = None if entry or city else _federal_institution(text)
+            if institution:
+                take(i, i + 1, AliasEntry(slugify(institution), institution, "organization", False))
+                continue
             if not entry and not info.name and not city:
                 continue
             after_preposition = i > 0 and (word(words[i - 1]).lower in _PLACE_PREPOSITIONS or _after_preposition_and_adjective(words, i)) \
@@ -495,7 +505,7 @@ class ActorFinder:
         return 0
 
     def _plain_capitalised(self, text: str) -> bool:
-        return (text[:1].isupper() and text.isalpha() and not text.isupper()
+        return (text[:1].isupper() and text.replace("-", "").isalpha() and not text.isupper()
                 and text.casefold() not in _FUNCTION_WORDS and text.casefold() not in _TEMPORAL_WORDS
                 and text.casefold() not in self.lexicon.reject and not self.role_class(text))
 
@@ -507,6 +517,9 @@ class ActorFinder:
         if text.isupper() and len(text) > 2:
             name = text.title()
             return name if i < first_sentence_end and name in self.cities else None
+        base = genitive_base(text)
+        if base in self.cities and i + 1 < len(words) and self.role_class(words[i + 1]) == "person":
+            return base  # "Hamburgs Innensenator", "Berlins Bürgermeisterin"
         if text not in self.cities or self._before_noun(words, i):
             return None
         previous = words[i - 1].lower() if i > 0 else ""
@@ -560,6 +573,18 @@ class ActorFinder:
             if k < len(words) and self.role_class(words[k]) == "person":
                 return self.role_text(words, k)
         return None
+
+
+# Federal and state institutions are written as one compound: "Bundesanwaltschaft", "des
+# Landeskriminalamts", "Bundesregierung". The last part says it is an institution.
+_FEDERAL = re.compile(r"^(?:Bundes|Landes)[a-zäöüß]*?(amt|anwaltschaft|gericht|gerichtshof|regierung|polizei|ministerium|"
+                      r"behörde|agentur|zentrale|kriminalamt|rechnungshof|bank|wehr)(?:e?s)?$")
+
+
+def _federal_institution(text: str) -> str | None:
+    """'Landeskriminalamts' -> 'Landeskriminalamt'; None for other words."""
+    m = _FEDERAL.match(text)
+    return text[: m.end(1)] if m else None
 
 
 def _name_part(text: str) -> bool:
