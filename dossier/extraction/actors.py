@@ -176,13 +176,7 @@ class ActorFinder:
         return self._role_cache[low]
 
     def _role_class(self, low: str) -> str | None:
-        candidates = [low] + [low[: -len(e)] for e in _INFLECTION if low.endswith(e) and len(low) > len(e) + 2]
-        for cls, words in (("person", self.lexicon.person_roles), ("organization", self.lexicon.organization_heads),
-                           ("place", self.lexicon.place_heads)):
-            for cand in candidates:
-                if any(cand.endswith(w) for w in words):
-                    return cls
-        return None
+        return role_class_of(low, self.lexicon)
 
     def word(self, text: str) -> _Word:
         """What the passes need to know about one word (cached)."""
@@ -367,11 +361,10 @@ class ActorFinder:
                     take(i - 1, i + 1, AliasEntry(slugify(name), name, "organization", False))
         # 3c. a city's two-word name whose first word starts no name: "Den Haag", "Los Angeles"
         for i in positions[_NAME]:
-            if i > 0 and not used[i] and not used[i - 1] and words[i - 1][:1].isupper() \
-                    and f"{words[i - 1]} {words[i]}" in self.cities:
-                name = f"{words[i - 1]} {words[i]}"
+            name = f"{words[i - 1]} {words[i]}" if i > 0 and words[i - 1][:1].isupper() else ""
+            if name in self.cities and not used[i] and not used[i - 1]:
                 take(i - 1, i + 1, AliasEntry(slugify(name), name, "place", False))
-        for start, end, acronym in self._bracketed_organizations(words, used):
+        for start, end in self._bracketed_organizations(words, used):
             name = " ".join(words[start:end])
             take(start, end, AliasEntry(slugify(name), name, "organization", False))
         acronyms = self._acronyms(words, used, found)
@@ -393,7 +386,7 @@ class ActorFinder:
             entry = surnames.get(text) or (surnames.get(info.base) if info.base else None) or acronyms.get(text)
             # _city_name needs a city's name (the flag), which most capitalised words are not
             city = self._city_name(words, found, i, first_sentence_end) if flags[text] & _MAYBE_CITY else None
-            institution = None if entry or city else _federal_institution(text)
+            institution = _federal_institution(text) if not (entry or city) and flags[text] & _INSTITUTION else None
             if institution:
                 take(i, i + 1, AliasEntry(slugify(institution), institution, "organization", False))
                 continue
@@ -410,7 +403,7 @@ class ActorFinder:
             elif i > 0 and words[i - 1].lower() in SPEECH_VERBS and info.name and text not in self.cities:
                 # "sagte Selenskyj": who speaks is a person (a city there is its government)
                 take(i, i + 1, AliasEntry(slugify(text), text, "person", False))
-            elif i > 1 and words[i - 1].lower() == "auf" and words[i - 2].lower() == "berufung" and word(text).name:
+            elif i > 1 and words[i - 1].lower() == "auf" and words[i - 2].lower() == "berufung" and info.name:
                 # "unter Berufung auf APnews": whom a report cites is a source (people have two names)
                 take(i, i + 1, AliasEntry(slugify(text), text, "organization", False))
 
@@ -444,13 +437,15 @@ class ActorFinder:
             k += 1
         return k - j if k > j and (k == len(words) or not words[k][:1].isupper()) else 0
 
-    def _bracketed_organizations(self, words: list[str], used: list[bool]) -> list[tuple[int, int, str]]:
+    def _bracketed_organizations(self, words: list[str], used: list[bool]) -> list[tuple[int, int]]:
         """'das Institut für Kriegsstudien (ISW)', 'die Gewerkschaft Deutscher Lokomotivführer (GDL)':
         a common noun, followed by capitalised words (or joined to them by für/der/des/zur/von),
-        then an acronym in brackets, names an organisation. (start, end, acronym)"""
+        then an acronym in brackets, names an organisation (token span; _acronyms maps the acronym)."""
         out = []
+        if "(" not in words:
+            return out
         for k in range(2, len(words) - 2):
-            if words[k] != "(" or words[k + 2] != ")" or not _ACRONYM.match(words[k + 1]) or used[k + 1] or used[k - 1]:
+            if _bracketed_acronym(words, k) is None or used[k + 1] or used[k - 1]:
                 continue
             start = k - 1
             while k - start < 5:
@@ -462,7 +457,7 @@ class ActorFinder:
                 else:
                     break
             if start < k - 1 and self.is_noun(words[start]) and words[k - 1][:1].isupper():
-                out.append((start, k, words[k + 1]))
+                out.append((start, k))
         return out
 
     def _adjective_organization(self, adjective: str, head: str) -> str | None:
@@ -478,11 +473,10 @@ class ActorFinder:
         """An acronym in brackets right after an organisation names it in the rest of the text:
         "der Liberaldemokratischen Partei (LDP)" ... "Die LDP regiert"."""
         acronyms: dict[str, AliasEntry] = {}
-        for f in list(found):
-            k = f.end
-            if f.entry.type == "organization" and k + 2 < len(words) and words[k] == "(" and words[k + 2] == ")" \
-                    and _ACRONYM.match(words[k + 1]) and not used[k + 1]:
-                acronyms.setdefault(words[k + 1], f.entry)
+        for f in found:
+            acronym = _bracketed_acronym(words, f.end) if f.entry.type == "organization" else None
+            if acronym is not None and not used[f.end + 1]:
+                acronyms.setdefault(acronym, f.entry)
         return acronyms
 
     def _noun_name_after_head(self, words: list[str], used: list[bool], j: int, cls: str) -> int:
@@ -575,6 +569,18 @@ class ActorFinder:
         return None
 
 
+def role_class_of(low: str, lexicon: Lexicon) -> str | None:
+    """'person', 'organization' or 'place' when the lower-case word ends in a role or head word of
+    the lexicon, also inflected ("präsidenten", "ministerinnen"); None otherwise."""
+    candidates = [low] + [low[: -len(e)] for e in _INFLECTION if low.endswith(e) and len(low) > len(e) + 2]
+    for cls, words in (("person", lexicon.person_roles), ("organization", lexicon.organization_heads),
+                       ("place", lexicon.place_heads)):
+        for cand in candidates:
+            if any(cand.endswith(w) for w in words):
+                return cls
+    return None
+
+
 # Federal and state institutions are written as one compound: "Bundesanwaltschaft", "des
 # Landeskriminalamts", "Bundesregierung". The last part says it is an institution.
 _FEDERAL = re.compile(r"^(?:Bundes|Landes)[a-zäöüß]*?(amt|anwaltschaft|gericht|gerichtshof|regierung|polizei|ministerium|"
@@ -585,6 +591,13 @@ def _federal_institution(text: str) -> str | None:
     """'Landeskriminalamts' -> 'Landeskriminalamt'; None for other words."""
     m = _FEDERAL.match(text)
     return text[: m.end(1)] if m else None
+
+
+def _bracketed_acronym(words: list[str], k: int) -> str | None:
+    """The acronym of "( LDP )" starting at token k, or None."""
+    if k + 2 < len(words) and words[k] == "(" and words[k + 2] == ")" and _ACRONYM.match(words[k + 1]):
+        return words[k + 1]
+    return None
 
 
 def _name_part(text: str) -> bool:

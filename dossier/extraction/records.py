@@ -12,6 +12,7 @@ from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
 from ..model import Source, SourceExtraction
+from .actors import role_class_of
 from .dates import tense_of
 from .doctext import TENSES_KEY, DocIndex, Found, Sentence, doc_index, get_spans
 from .lexicon import EventGroup, Lexicon
@@ -74,7 +75,7 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
     quotes = []
     for span in get_spans(doc, "quotes"):
         sentence = bisect_right(sentence_starts, span.start) - 1
-        quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon.person_roles))
+        quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon))
     events = _events(doc, index, dates, mentions, lexicon)
     return SourceExtraction.model_validate({
         "source": source.meta.id, "pipeline": version, "text_sha256": source.text_sha256,
@@ -86,35 +87,32 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
 _Record = dict[str, Any]  # a record as a plain dict, validated with its SourceExtraction
 
 
-def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record], roles: tuple[str, ...]) -> _Record:
+def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record], lexicon: Lexicon) -> _Record:
     q = span.value
     return {
         "text": q.text, "start": base + q.start, "end": base + q.end, "sentence": sentence, "partial": q.partial,
-        "speaker": _resolve_speaker(q, base, mentions, roles), "speaker_text": q.speaker_text, "cue": q.cue,
+        "speaker": _resolve_speaker(q, base, mentions, lexicon), "speaker_text": q.speaker_text, "cue": q.cue,
     }
 
 
-def _resolve_speaker(q, base: int, mentions: list[_Record], roles: tuple[str, ...]) -> str | None:
+def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon) -> str | None:
     """The actor named by the speaker expression; a pronoun, or a role without a name ("sagte der
     SPD-Vorsitzende"), refers to the last person named before it."""
     if q.speaker_text is None or q.speaker_start is None:
         return None
     start, end = base + q.speaker_start, base + q.speaker_end
     inside = [m for m in mentions if m["start"] < end and m["end"] > start]
-    if q.speaker_text.casefold() in _PRONOUNS or not inside and _is_role_reference(q.speaker_text, roles):
+    if q.speaker_text.casefold() in _PRONOUNS or not inside and _is_role_reference(q.speaker_text, lexicon):
         before = [m for m in mentions if m["type"] == "person" and m["end"] <= start]
         return before[-1]["actor"] if before else None
     people = [m for m in inside if m["type"] == "person"] or inside
     return people[-1]["actor"] if people else None
 
 
-def _is_role_reference(text: str, roles: tuple[str, ...]) -> bool:
+def _is_role_reference(text: str, lexicon: Lexicon) -> bool:
     """'der SPD-Vorsitzende', 'die Ministerin': a definite article and a person's role word."""
     words = text.split()
-    if len(words) < 2 or words[0].casefold() not in ("der", "die"):
-        return False
-    last = words[-1].casefold()
-    return any(last.endswith(role) or last[:-1].endswith(role) or last[:-2].endswith(role) for role in roles)
+    return len(words) >= 2 and words[0].casefold() in ("der", "die") and role_class_of(words[-1].lower(), lexicon) == "person"
 
 
 def _lemmas(doc: Doc, index: DocIndex) -> tuple[Callable[[int], str], bool]:
