@@ -15,8 +15,10 @@ synthetic sources from bench/corpus.py instead of content/sources/*, no correcti
 4. floor     plain `mkdocs build` of those same Markdown pages: same theme, extensions and nav,
              no dossier plugin
 5. stages-edit  one actor description in content/actors.yml is changed (an editorial fix), then
-             the stages are timed again in a fresh process; the re-extraction count must be 0
-6. rebuild   `mkdocs build` of the dossier after that editorial change (whole build)
+             what `mkdocs build` runs of the dossier (render.rebuild.build_site, with the page
+             cache and memo step 2 left) is timed in a fresh process; the re-extraction count
+             must be 0. Then an alias is added and it is timed again (that takes the full build)
+6. rebuild   `mkdocs build` of the dossier after one more description change (whole build)
 
 Every subprocess runs under a time limit (--timeout, default 600 s; --stages-timeout for the two
 stages steps) and an address-space limit
@@ -51,18 +53,32 @@ CHANGED_ACTOR = "kim-jong-un"
 # --- step 3: the dossier stages in-process (run as a subprocess of this script) -----------------
 
 def stage_times(project_dir: Path, phase: str) -> dict:
-    """phase "cold": time the stages, write the floor docs.  phase "edit": change one actor
-    description, then time the stages again (a fresh process, as `mkdocs build` would be)."""
+    """phase "cold": time the stages one by one, write the floor docs.  phase "edit": change one
+    actor description, then time the whole of what `mkdocs build` runs of the dossier
+    (render.rebuild.build_site, a fresh process); then change an alias and time it again."""
     import dossier.extraction.pipeline  # noqa: F401  (import cost is not a stage)
     from dossier.assemble import assemble
     from dossier.render.cache import PageCache, templates_fingerprint
+    from dossier.render.rebuild import build_site
     from dossier.render.site import generate
     from dossier.stages import BuildResult, Project, load_inputs
     from dossier.store import update_extractions
 
     project = Project.at(project_dir)
+    workers = len(os.sched_getaffinity(0))
     if phase == "edit":
-        change_editorial(project_dir)
+        # As the plugin does, with the page cache and memo the preceding `mkdocs build` left.
+        out = {}
+        for change, edit in (("description", change_editorial), ("alias", change_alias)):
+            edit(project_dir)
+            cache = PageCache(project_dir / ".cache" / "dossier" / "pages.index", templates_fingerprint(project.templates_dir))
+            with timed() as t:
+                made = build_site(project, cache, workers=workers)
+            out[change] = {"times": {"site": {"wall": t.wall, "cpu": t.cpu}}, "full": made.full,
+                           "extracted": made.extracted, "rendered": made.rendered, "pages": len(made.paths)}
+        out["rss"] = peak_rss_mib()
+        print(json.dumps(out), flush=True)
+        return out
     times = {}
     with timed() as t:
         sources, editorial = load_inputs(project)
@@ -74,14 +90,12 @@ def stage_times(project_dir: Path, phase: str) -> dict:
         dossier = assemble(sources, run.extractions, editorial)
     times["assemble"] = t
     result = BuildResult(sources, editorial, run, dossier)
-    # As the plugin does: pages written to a cache folder, rendered in one process per core. The
-    # edit phase uses the page cache the preceding `mkdocs build` left (as a rebuild would); the
-    # cold phase renders everything, into a folder of its own.
-    folder = "pages.index" if phase == "edit" else "bench-cold/pages.index"
-    cache = PageCache(project_dir / ".cache" / "dossier" / folder, templates_fingerprint(project.templates_dir),
-                      reuse=phase == "edit")
+    # As the plugin does: pages written to a cache folder, rendered in one process per core,
+    # here into a folder of its own (everything is rendered).
+    cache = PageCache(project_dir / ".cache" / "dossier" / "bench-cold/pages.index", templates_fingerprint(project.templates_dir),
+                      reuse=False)
     with timed() as t:
-        paths = generate(result, project.templates_dir, cache, workers=len(os.sched_getaffinity(0)))
+        paths = generate(result, project.templates_dir, cache, workers=workers)
     times["render"] = t
     pages = {path: cache.text(path) for path in paths}
     out = {"times": {k: {"wall": v.wall, "cpu": v.cpu} for k, v in times.items()},
@@ -91,8 +105,7 @@ def stage_times(project_dir: Path, phase: str) -> dict:
            "page_mb": sum(len(v.encode()) for v in pages.values()) / 2**20,
            "largest": max(((k, len(v.encode()) / 2**20) for k, v in pages.items()), key=lambda kv: kv[1])}
     print(json.dumps(out), flush=True)  # before the floor is written: survives a timeout there
-    if phase == "cold":
-        write_floor(project_dir, pages)
+    write_floor(project_dir, pages)
     return out
 
 
@@ -104,6 +117,22 @@ def change_editorial(project_dir: Path) -> None:
     if old not in text:
         raise SystemExit(f"bench/build.py: cannot find the description of {CHANGED_ACTOR} in {path}")
     path.write_text(text.replace(old, old.replace("Sohn von", "ältester lebender Sohn von")), encoding="utf-8")
+
+
+def change_description_again(project_dir: Path) -> None:
+    path = project_dir / "content" / "actors.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("ältester lebender Sohn von", "ältester Sohn von"), encoding="utf-8")
+
+
+def change_alias(project_dir: Path) -> None:
+    """An editor adds an alias: actors are matched anew, so everything after extraction runs."""
+    path = project_dir / "content" / "actors.yml"
+    text = path.read_text(encoding="utf-8")
+    old = "aliases: [Xi]"
+    if old not in text:
+        raise SystemExit(f"bench/build.py: cannot find the aliases of Xi Jinping in {path}")
+    path.write_text(text.replace(old, "aliases: [Xi, Staatschef Xi]"), encoding="utf-8")
 
 
 def write_floor(project_dir: Path, pages: dict[str, str]) -> None:
@@ -197,6 +226,7 @@ def bench_size(n: int, seed: int, timeout: float, mem_gib: float, keep: Path | N
         if build is None or build.timed_out:
             out["rebuild"] = "skipped"
         else:
+            change_description_again(project)  # what stages-edit built is the last build now
             step("rebuild", [py, "-m", "mkdocs", "build"], check="dossier:")
     return out
 
@@ -227,16 +257,19 @@ def report(results: list[dict], timeout: float) -> None:
                     if isinstance(build, dict) and isinstance(floor, dict) else "n/a")
         rss = [v["rss"] for v in (r.get(k) for k in ("build", "rebuild", "extract", "floor")) if isinstance(v, dict)]
         rss += [s["rss"] for s in (cold, edit) if s]
+        fix = edit["description"] if edit else None
         rows.append([
             r["n"], r["words"], f"{seconds(r['extract'])} / {seconds(r['extract'], 'cpu')}",
             f"{seconds(build)} / {seconds(build, 'cpu')}", f"{seconds(floor)} / {seconds(floor, 'cpu')}", overhead,
-            stage_total(cold, r.get("stages")), stage_total(edit, r.get("stages-edit")),
-            f"{edit['extracted']} / {edit.get('rendered', 'n/a')} of {edit['pages']}" if edit else "n/a",
+            stage_total(cold, r.get("stages")), stage_total(fix, r.get("stages-edit")),
+            f"{fix['extracted']} / {fix['rendered']} of {fix['pages']}" if fix else "n/a",
+            stage_total(edit["alias"] if edit else None, r.get("stages-edit")),
             f"{seconds(r.get('rebuild'))} / {seconds(r.get('rebuild'), 'cpu')}",
             f"{max(rss, default=0):.0f}", f"{r['site_mib']:.0f} MiB, {r['site_files']} files",
         ])
     print(table(["N", "words", "extract s wall/CPU", "mkdocs build s wall/CPU", "floor s wall/CPU",
-                 "overhead wall/CPU", "stages s wall/CPU", "stages after edit s", "after edit: re-extracted / pages rendered",
+                 "overhead wall/CPU", "stages s wall/CPU", "stages after a description fix s",
+                 "after it: re-extracted / pages rendered", "stages after an alias s",
                  "rebuild s wall/CPU",
                  "peak RSS MiB", "site"], rows))
     print(f"(timeout = stopped after {timeout:.0f} s or the --stages-timeout; n/a = not measurable)")
@@ -244,13 +277,11 @@ def report(results: list[dict], timeout: float) -> None:
     srows = []
     for r in results:
         d = r.get("stage_detail") or {}
-        for phase in ("cold", "edit"):
-            if d.get(phase):
-                times = d[phase]["times"]
-                srows.append([r["n"], "first" if phase == "cold" else "after edit"]
-                             + [f"{times[k]['wall']:.2f} / {times[k]['cpu']:.2f}" for k in ("load", "extraction cache", "assemble", "render")])
+        if d.get("cold"):
+            times = d["cold"]["times"]
+            srows.append([r["n"]] + [f"{times[k]['wall']:.2f} / {times[k]['cpu']:.2f}" for k in ("load", "extraction cache", "assemble", "render")])
     if srows:
-        print(table(["N", "stages", "load", "extraction cache (read)", "assemble", "render"], srows))
+        print(table(["N", "load", "extraction cache (read)", "assemble", "render"], srows))
         print()
     for r in results:
         d = (r.get("stage_detail") or {}).get("cold")
@@ -301,10 +332,11 @@ def targets(results: list[dict], total_wall: float, timeout: float) -> None:
                          f"dossier overhead over the floor <= 25% at N=1000: build {seconds(build)}, floor {seconds(floor)} s -> MISSED")
         edit = (r.get("stage_detail") or {}).get("edit")
         if edit:
-            total = sum(v["wall"] for v in edit["times"].values())
-            lines.append(f"stages after an editorial fix < 2 s at N=1000: {total:.1f} s "
-                         f"(re-extracted {edit['extracted']}, pages rendered {edit.get('rendered', 'n/a')} of "
-                         f"{edit['pages']}) -> {'met' if total < 2 else 'MISSED'}")
+            fix = edit["description"]
+            total = sum(v["wall"] for v in fix["times"].values())
+            lines.append(f"stages after an editorial fix (a description) < 2 s at N=1000: {total:.1f} s "
+                         f"({'full build' if fix['full'] else 'texts bound into the last build'}; re-extracted "
+                         f"{fix['extracted']}, pages rendered {fix['rendered']} of {fix['pages']}) -> {'met' if total < 2 else 'MISSED'}")
         elif r.get("stages-edit") == "skipped":
             lines.append("stages after an editorial fix < 2 s at N=1000: not run (--steps)")
         else:

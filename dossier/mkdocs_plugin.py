@@ -22,8 +22,8 @@ from mkdocs.structure.files import File, Files
 from .editions import current_edition, previous_edition_data
 from .errors import DossierError
 from .render.cache import PageCache, templates_fingerprint
-from .render.site import generate
-from .stages import Project, build
+from .render.rebuild import build_site
+from .stages import Project
 
 log = logging.getLogger("mkdocs.plugins.dossier")
 
@@ -67,22 +67,21 @@ class DossierPlugin(BasePlugin[DossierConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         try:
-            # Local, not kept on the plugin: at 10,000 sources the model is gigabytes MkDocs needs.
-            result = build(self.project, write_extractions=self.config.write_extractions)
             current = current_edition()
             previous = previous_edition_data(self.root, branch=self.config.editions_branch, current=current)
             # Pages go to files that MkDocs reads when it needs them: held in memory, the
             # Markdown of 10,000 sources would sit beside the HTML MkDocs makes of it.
             cache = PageCache(self._cache_dir() / "pages.index", templates_fingerprint(self.project.templates_dir),
                               reuse=self.config.page_cache)
-            paths = generate(result, self.project.templates_dir, cache, directory_urls=config.use_directory_urls,
-                             previous=previous, current_version=current, workers=self._workers())
+            made = build_site(self.project, cache, directory_urls=config.use_directory_urls, previous=previous,
+                              current_version=current, workers=self._workers(),
+                              write_extractions=self.config.write_extractions)
         except DossierError as exc:
             raise PluginError(f"dossier: invalid input\n{exc}") from None
-        log.info("dossier: %d sources (%d extracted, %d from cache), %d pages (%d rendered, %d unchanged)",
-                 len(result.sources), result.run.extracted, result.run.reused, len(paths), cache.misses, cache.hits)
-        del result
-        for path in paths:
+        log.info("dossier: %d sources (%d extracted, %d from cache), %d pages (%d rendered, %d unchanged)%s",
+                 made.sources, made.extracted, made.reused, len(made.paths), made.rendered, made.unchanged,
+                 "" if made.full else "; only editorial texts can differ from the last build")
+        for path in made.paths:
             existing = files.get_file_from_path(path)
             if existing is not None:
                 files.remove(existing)

@@ -32,12 +32,28 @@ def templates_fingerprint(templates_dir: Path) -> str:
     return digest.hexdigest()
 
 
+def view_bytes(view: object) -> bytes | None:
+    """The view pickled for hashing; None when it cannot be pickled (then always rendered)."""
+    # Without the memo ("fast" mode) the bytes depend on the values only: with it, an object
+    # that appears twice is written once, so they would depend on which equal strings happen
+    # to be one object (warm caches in a second build of the same process, `mkdocs serve`).
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+    pickler.fast = True
+    try:
+        pickler.dump(view)
+    except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
+        return None
+    return buffer.getvalue()
+
+
 class PageCache:
     """Page texts by site path, on disk beside `path` (or in memory without one); `key` hashes
     the fingerprint, the template name and the view. `reuse=False` renders everything anew."""
 
     def __init__(self, path: Path | None, fingerprint: str, *, reuse: bool = True):
         self.path = path
+        self.reuse = reuse
         self.pages_dir = path.parent / path.stem if path is not None else None
         self.fingerprint = fingerprint.encode()
         self.index: dict[str, bytes] = {}
@@ -55,18 +71,24 @@ class PageCache:
                 self.index = {}
 
     def key(self, template: str, view: object) -> bytes | None:
-        # Without the memo ("fast" mode) the bytes depend on the values only: with it, an object
-        # that appears twice is written once, so they would depend on which equal strings happen
-        # to be one object (warm caches in a second build of the same process, `mkdocs serve`).
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.fast = True
-        try:
-            pickler.dump(view)
-        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError):
-            return None  # not cacheable: always rendered
-        data = buffer.getvalue()
+        return self.key_of(template, view_bytes(view))
+
+    def key_of(self, template: str, data: bytes | None) -> bytes | None:
+        """The key of a view pickled by :func:`view_bytes` (None: not cacheable)."""
+        if data is None:
+            return None
         return hashlib.blake2b(self.fingerprint + template.encode() + b"\0" + data, digest_size=20).digest()
+
+    def keep(self, page: str) -> bool:
+        """The page stays as the last build left it and counts as part of this one; False when
+        its file is gone."""
+        if self.pages_dir is None or not self.file(page).is_file():
+            return False
+        if page in self.index:
+            self.fresh[page] = self.index[page]
+        self.written.add(page)
+        self.hits += 1
+        return True
 
     def file(self, page: str) -> Path:
         assert self.pages_dir is not None

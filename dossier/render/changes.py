@@ -47,7 +47,11 @@ __all__ = [
     "FieldChange",
     "Item",
     "KindChanges",
+    "ChangeLinks",
+    "ChangeLinks",
     "changes_page",
+    "changes_page_of",
+    "changes_page_of",
     "diff_dossiers",
     "render_changes",
 ]
@@ -381,12 +385,41 @@ def changes_page(
     ``link_previous`` (only when the site is deployed by mike, where editions are sibling
     folders) the previous edition's name links to it.
     """
-    version, data = previous if previous is not None else (None, None)
     # the same data as data/dossier.json; without a previous edition nothing is compared, and at
     # 10,000 sources this dict alone is gigabytes
-    current = dossier.model_dump(mode="json") if data is not None else {}
+    current = dossier.model_dump(mode="json") if previous is not None else {}
+    return changes_page_of(current, ChangeLinks.of(dossier), previous, env, current_version=current_version,
+                           link_previous=link_previous, directory_urls=directory_urls)
+
+
+@dataclass(frozen=True)
+class ChangeLinks:
+    """Which page shows each event and claim: all the change log needs of the dossier besides
+    its data."""
+
+    event_pages: Mapping[str, str]
+    claim_pages: Mapping[str, str]
+
+    @classmethod
+    def of(cls, dossier: Dossier) -> ChangeLinks:
+        return cls(event_pages(dossier.events), claim_pages(dossier.claims))
+
+
+def changes_page_of(
+    current: Mapping[str, Any],
+    links: ChangeLinks,
+    previous: tuple[str, Mapping[str, Any]] | None,
+    env: Environment,
+    *,
+    current_version: str | None = None,
+    link_previous: bool = False,
+    directory_urls: bool = True,
+) -> str:
+    """:func:`changes_page` from the parsed data/dossier.json (`current`, unread without a
+    previous edition) and the pages of events and claims."""
+    version, data = previous if previous is not None else (None, None)
     changes = diff_dossiers(data, current, page=CHANGES_PATH, directory_urls=directory_urls,
-                            event_pages=event_pages(dossier.events), claim_pages=claim_pages(dossier.claims))
+                            event_pages=links.event_pages, claim_pages=links.claim_pages)
     href = None
     if version is not None and link_previous:
         # the site root is "../" from aenderungen/ (directory URLs); editions are its siblings

@@ -20,10 +20,12 @@ import datetime as dt
 import io
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 
 from ..model import Dossier, Event
 from .cache import PageCache
+from .texts import SlotError, fill, slot
 
 __all__ = [
     "DEFAULT_DTSTAMP",
@@ -312,16 +314,60 @@ def export_files(dossier: Dossier, cache: PageCache | None = None) -> dict[str, 
     """Every data export as {site path: content}, paths as in :data:`EXPORT_PATHS`.
 
     The calendar is reused from `cache` while its inputs are unchanged."""
+    files, _ = export_files_and_templates(dossier, cache)
+    return files
+
+
+@dataclass(frozen=True)
+class ExportTemplate:
+    """An export with a slot for each editorial text (see :mod:`.texts`): `keys[i]` fills slot i."""
+
+    format: str  # "json" or "csv": how a text is encoded into its slot
+    text: str
+    keys: tuple[str, ...]
+
+    def fill(self, texts: Mapping[str, str | None]) -> str:
+        return fill(self.text, self.format, [texts[key] for key in self.keys])
+
+
+def with_text_slots(dossier: Dossier) -> tuple[Dossier, tuple[str, ...]]:
+    """The dossier with a slot in place of each curated actor's description, and their keys."""
+    keys: list[str] = []
+    actors = []
+    for a in dossier.actors:
+        if a.curated:
+            a = a.model_copy(update={"description": slot(len(keys))})
+            keys.append(a.id)
+        actors.append(a)
+    return dossier.model_copy(update={"actors": actors}), tuple(keys)
+
+
+def export_files_and_templates(dossier: Dossier, cache: PageCache | None = None
+                               ) -> tuple[dict[str, str], dict[str, ExportTemplate]]:
+    """:func:`export_files`, plus the exports that print editorial texts as templates (none
+    when an article holds a slot mark: then a text change needs a full build)."""
     ics_key = cache.key("data/chronik.ics", chronik_ics_inputs(dossier)) if cache else None
     ics = cache.get("data/chronik.ics", ics_key) if cache else None
     if ics is None:
         ics = chronik_ics(dossier)
         if cache:
             cache.put("data/chronik.ics", ics_key, ics)
-    return {
-        "data/dossier.json": dossier_json(dossier),
+    slotted, keys = with_text_slots(dossier)
+    texts = {a.id: a.description for a in dossier.actors if a.curated}
+    templates = {
+        "data/dossier.json": ExportTemplate("json", dossier_json(slotted), keys),
+        "data/actors.csv": ExportTemplate("csv", actors_csv(slotted), keys),
+    }
+    try:
+        filled = {path: template.fill(texts) for path, template in templates.items()}
+    except SlotError:
+        filled = {"data/dossier.json": dossier_json(dossier), "data/actors.csv": actors_csv(dossier)}
+        templates = {}
+    files = {
+        "data/dossier.json": filled["data/dossier.json"],
         "data/events.csv": events_csv(dossier),
-        "data/actors.csv": actors_csv(dossier),
+        "data/actors.csv": filled["data/actors.csv"],
         "data/claims.csv": claims_csv(dossier),
         "data/chronik.ics": ics,
     }
+    return files, templates

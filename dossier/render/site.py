@@ -9,15 +9,17 @@ few places Markdown parses (headings) use the ``md_escape`` filter (:mod:`.markd
 from __future__ import annotations
 
 import multiprocessing
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..stages import BuildResult
-from .cache import PageCache, templates_fingerprint
-from .changes import CHANGES_PATH, changes_page
-from .exports import export_files
+from .cache import PageCache, templates_fingerprint, view_bytes
+from .changes import CHANGES_PATH, ChangeLinks, changes_page
+from .exports import ExportTemplate, export_files_and_templates
 from .markdown import finalize, md_escape, yaml_string
+from .texts import TEXT_MARK, pickle_without_texts
 from .views import PagePlan, SiteModel, page_plans
 
 CSS_FILES = ("dossier.css", "dossier-svg.css")
@@ -50,24 +52,27 @@ def stylesheet(templates_dir: Path) -> str:
 
 def generate(result: BuildResult, templates_dir: Path, cache: PageCache, *, directory_urls: bool = True,
              previous: tuple[str, dict] | None = None, current_version: str | None = None,
-             workers: int = 1) -> list[str]:
+             workers: int = 1, record: TextRecord | None = None) -> list[str]:
     """Render every generated file into `cache` (unchanged views are not rendered again) and
     return their site paths, sorted; the same input gives the same bytes.
 
     `previous` is the last published edition (name, its data/dossier.json) for the change log.
     `workers` > 1 renders the pages in that many forked processes (pages on disk only): views
-    and templates are independent per page, and MkDocs itself uses one core."""
+    and templates are independent per page, and MkDocs itself uses one core.
+    `record` receives what a rebuild after a text-only change needs (see :mod:`.rebuild`)."""
     env = environment(templates_dir)
     model = SiteModel(result, directory_urls=directory_urls)
     plans = page_plans(model)
     parallel = workers > 1 and cache.pages_dir is not None and len(plans) >= PARALLEL_MIN_PAGES
     if parallel:
         model.prepare_shared()
+    text_views: dict[str, TextView | None] = {}
     pending = _render_in_workers(plans, env, cache, workers) if parallel else None
     if pending is None:
         for plan in plans:
-            _render_page(plan, env, cache)
-    extra = export_files(result.dossier, cache)
+            _render_page(plan, env, cache, text_views)
+    extra, export_templates = export_files_and_templates(result.dossier, cache)
+    links = ChangeLinks.of(result.dossier)
     extra[CHANGES_PATH] = changes_page(result.dossier, previous, env, current_version=current_version,
                                        link_previous=current_version is not None,
                                        directory_urls=directory_urls).rstrip("\n") + "\n"
@@ -75,33 +80,79 @@ def generate(result: BuildResult, templates_dir: Path, cache: PageCache, *, dire
     for path, text in extra.items():
         cache.put(path, None, text)
     if pending is not None:
-        for fresh, hits, misses in pending():
+        for fresh, hits, misses, views in pending():
             cache.adopt(fresh, hits, misses)
+            text_views.update(views)
     cache.save()
-    return sorted([plan.path for plan in plans] + list(extra))
+    paths = sorted([plan.path for plan in plans] + list(extra))
+    if record is not None:
+        record.paths, record.links = paths, links
+        record.views = dict(sorted(text_views.items()))
+        record.exports = export_templates
+    return paths
 
 
 # Below this many pages, starting processes costs more than it saves.
 PARALLEL_MIN_PAGES = 200
 
 
-def _render_page(plan: PagePlan, env: Environment, cache: PageCache) -> None:
+@dataclass(frozen=True)
+class TextView:
+    """A page that prints editorial texts: its view pickled with the texts left out (.texts)."""
+
+    template: str
+    title: str
+    keys: frozenset[str]
+    view: bytes
+
+
+@dataclass
+class TextRecord:
+    """What :func:`generate` leaves for a rebuild after a text-only change: every file it made,
+    the pages and exports that print texts, and the links the change log needs."""
+
+    paths: list[str] = field(default_factory=list)
+    views: dict[str, TextView | None] = field(default_factory=dict)  # None: could not be pickled
+    exports: dict[str, ExportTemplate] = field(default_factory=dict)
+    links: ChangeLinks | None = None
+
+    @property
+    def usable(self) -> bool:
+        """Every page that may print a text is recorded, and the exports have their slots."""
+        return bool(self.exports) and self.links is not None and None not in self.views.values()
+
+
+def _render_page(plan: PagePlan, env: Environment, cache: PageCache, text_views: dict[str, TextView | None]) -> None:
     view = plan.make_view()
-    key = cache.key(plan.template, (plan.title, view))
-    if not cache.has(plan.path, key):
-        cache.put(plan.path, key, env.get_template(plan.template).render(page=view, title=plan.title).rstrip("\n") + "\n")
+    data = view_bytes((plan.title, view))
+    key = cache.key_of(plan.template, data)
+    if data is None:
+        text_views[plan.path] = None  # whether it prints a text is unknown: no rebuild by texts
+    elif TEXT_MARK in data:
+        pickled, keys = pickle_without_texts(view)
+        if keys:
+            text_views[plan.path] = TextView(plan.template, plan.title, keys, pickled)
+    render_page(plan.path, plan.template, plan.title, view, key, env, cache)
+
+
+def render_page(path: str, template: str, title: str, view: object, key: bytes | None, env: Environment,
+                cache: PageCache) -> None:
+    """Render the page into `cache` unless it holds the page as rendered with `key`."""
+    if not cache.has(path, key):
+        cache.put(path, key, env.get_template(template).render(page=view, title=title).rstrip("\n") + "\n")
 
 
 # What the forked workers render: set just before they start (fork copies it, nothing is pickled).
 _JOB: tuple[list[PagePlan], Environment, PageCache, int] | None = None
 
 
-def _render_share(worker: int) -> tuple[dict[str, bytes], int, int]:
+def _render_share(worker: int) -> tuple[dict[str, bytes], int, int, dict[str, TextView | None]]:
     assert _JOB is not None
     plans, env, cache, workers = _JOB
+    text_views: dict[str, TextView | None] = {}
     for plan in plans[worker::workers]:
-        _render_page(plan, env, cache)
-    return cache.fresh, cache.hits, cache.misses
+        _render_page(plan, env, cache, text_views)
+    return cache.fresh, cache.hits, cache.misses, text_views
 
 
 def _render_in_workers(plans: list[PagePlan], env: Environment, cache: PageCache, workers: int):
@@ -118,7 +169,7 @@ def _render_in_workers(plans: list[PagePlan], env: Environment, cache: PageCache
     result = pool.map_async(_render_share, range(workers), chunksize=1)
     pool.close()
 
-    def wait() -> list[tuple[dict[str, bytes], int, int]]:
+    def wait() -> list[tuple[dict[str, bytes], int, int, dict[str, TextView | None]]]:
         try:
             return result.get()
         finally:

@@ -32,6 +32,7 @@ from ..model import Actor, Claim, ClaimValue, Event, Evidence, Quote, Source, So
 from ..stages import BuildResult
 from .markdown import clean_text, safe_url
 from .svg import Edge, Node, StripItem, figure_html, network_svg, timestrip_svg
+from .texts import description_text
 
 # --------------------------------------------------------------------------------------------
 # labels
@@ -1359,7 +1360,7 @@ class SiteModel:
                     ref=self.actor_ref(a.id, link), mentions=a.mentions, sources=len(a.sources),
                     events=len(self.events_of.get(a.id, [])),
                     first=self.cite(min(a.evidence, key=self._evidence_key), link) if a.evidence else None,
-                    description=a.description or "",
+                    description=self.description(a),
                 )
                 for a in members
             ]
@@ -1421,7 +1422,7 @@ class SiteModel:
         first = self.cite(min(a.evidence, key=self._evidence_key), link) if a.evidence else None
         return path, ActorView(
             nav=self.nav(link), ref=ref, name=a.name, kind_label=KIND_LABELS.get(a.type, a.type),
-            aliases=self._aliases(a, link), description=a.description or "", curated=a.curated,
+            aliases=self._aliases(a, link), description=self.description(a), curated=a.curated,
             reviewed=a.reviewed, mentions=a.mentions,
             mentions_label=f"{plural(a.mentions, 'Nennung', 'Nennungen')} in {plural(len(per_source), 'Quelle', 'Quellen')}",
             roles=roles, timeline=timeline, quotes=quotes,
@@ -1434,6 +1435,11 @@ class SiteModel:
             claims_note=_left_out(len(claims), min(len(claims), PROFILE_MAX_ROWS), "Angaben", "die ersten", "stehen im Quellenvergleich"),
             sources_note=_left_out(len(per_source), len(sources), "Quellen", "die neuesten", "stehen in data/dossier.json"),
         )
+
+    @staticmethod
+    def description(a: Actor) -> str:
+        """A curated description as an editorial text: a rebuild can bind a new one (.texts)."""
+        return description_text(a.id, a.description) if a.curated else a.description or ""
 
     def _aliases(self, a: Actor, link: Linker) -> list[Link]:
         out = []
