@@ -6,12 +6,15 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
+from pydantic import BaseModel
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc
 
-from ..model import Source, SourceExtraction
+from ..model import (
+    DateRecord, EventRecord, MentionRecord, QuantityRecord, QuoteRecord, SentenceRecord, Source, SourceExtraction,
+)
 from .actors import role_class_of
 from .dates import tense_of
 from .doctext import TENSES_KEY, DocIndex, Found, Sentence, doc_index, get_spans
@@ -20,15 +23,18 @@ from .lexicon import EventGroup, Lexicon
 _DESTINATION = re.compile(r"\b(nach|in)\s+$")
 _FIRST_SINCE = {"erste", "ersten", "erstes", "erstmals", "zuletzt", "letzte", "letzten"}
 _PRONOUNS = {"er", "sie", "ihm", "ihr"}
+_M = TypeVar("_M", bound="BaseModel")
 LEMMA_TABLE = "lemma_lookup"  # name of spaCy's lookup lemmatizer table (spacy-lookups-data)
 
 
 def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> SourceExtraction:
     """The Doc's spans as one SourceExtraction.
 
-    The records are built as plain dicts and validated in one call at the end: pydantic checks a
-    whole nested record about three times faster than one model at a time, and the rules below
-    read the plain dicts more cheaply than model attributes.
+    The records are built as plain dicts (the rules below read them more cheaply than model
+    attributes) and become models without validation (`constructed`): every value comes from
+    the rules, not from a file, and has the field's type already. What is read back from
+    extracted/*.yml is validated (store.py); tests/test_extraction.py checks that validating
+    these records gives the same models.
     """
     index = doc_index(doc)  # sentences and token texts as plain lists (no Token objects)
     sents = index.sentences
@@ -77,14 +83,35 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
         sentence = bisect_right(sentence_starts, span.start) - 1
         quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon))
     events = _events(doc, index, dates, mentions, lexicon)
-    return SourceExtraction.model_validate({
+    return constructed(SourceExtraction, {
         "source": source.meta.id, "pipeline": version, "text_sha256": source.text_sha256,
-        "anchor": source.meta.published_date, "sentences": sentences, "mentions": mentions, "dates": dates,
-        "quantities": quantities, "quotes": quotes, "events": events,
+        "anchor": source.meta.published_date,
+        "sentences": [constructed(SentenceRecord, r) for r in sentences],
+        "mentions": [constructed(MentionRecord, r) for r in mentions],
+        "dates": [constructed(DateRecord, r) for r in dates],
+        "quantities": [constructed(QuantityRecord, r) for r in quantities],
+        "quotes": [constructed(QuoteRecord, r) for r in quotes],
+        "events": [constructed(EventRecord, r) for r in events],
     })
 
 
-_Record = dict[str, Any]  # a record as a plain dict, validated with its SourceExtraction
+_Record = dict[str, Any]  # a record as a plain dict, with every field of its model, in field order
+
+_set = object.__setattr__  # what BaseModel.model_construct uses (the model's own __setattr__ checks fields)
+_new = object.__new__
+
+
+def constructed(model: type[_M], fields: dict[str, Any]) -> _M:
+    """``model.model_construct(**fields)`` when `fields` has every field of `model` in field
+    order (so no defaults to fill in), without model_construct's loop over the fields: `fields`
+    becomes the model's ``__dict__``. The result is the model that ``model.model_validate(fields)``
+    gives for values of the fields' types (the same ``__dict__`` and set fields)."""
+    m = _new(model)
+    _set(m, "__dict__", fields)
+    _set(m, "__pydantic_fields_set__", set(fields))
+    _set(m, "__pydantic_extra__", None)
+    _set(m, "__pydantic_private__", None)
+    return m
 
 
 def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record], lexicon: Lexicon) -> _Record:
