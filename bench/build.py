@@ -47,7 +47,6 @@ from common import Run, machine, make_project, peak_rss_mib, run_measured, table
 
 FLOOR_CONFIG = "mkdocs-floor.yml"
 FLOOR_DOCS = "floor-docs"
-CHANGED_ACTOR = "kim-jong-un"
 
 
 # --- step 3: the dossier stages in-process (run as a subprocess of this script) -----------------
@@ -109,30 +108,30 @@ def stage_times(project_dir: Path, phase: str) -> dict:
     return out
 
 
-def change_editorial(project_dir: Path) -> None:
-    """An editor fixes one actor description (no extraction input changes)."""
+def edit_actors(project_dir: Path, old: str, new: str) -> None:
+    """Replace `old` by `new` in content/actors.yml, as an editor would."""
     path = project_dir / "content" / "actors.yml"
     text = path.read_text(encoding="utf-8")
-    old = "    description: Staats- und Parteichef Nordkoreas seit Ende 2011, Sohn von Kim Jong-il.\n"
     if old not in text:
-        raise SystemExit(f"bench/build.py: cannot find the description of {CHANGED_ACTOR} in {path}")
-    path.write_text(text.replace(old, old.replace("Sohn von", "ältester lebender Sohn von")), encoding="utf-8")
+        raise SystemExit(f"bench/build.py: cannot find {old.strip()!r} in {path}")
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+KIM = "    description: Staats- und Parteichef Nordkoreas seit Ende 2011, Sohn von Kim Jong-il.\n"
+
+
+def change_editorial(project_dir: Path) -> None:
+    """An editor fixes one actor description (no extraction input changes)."""
+    edit_actors(project_dir, KIM, KIM.replace("Sohn von", "ältester lebender Sohn von"))
 
 
 def change_description_again(project_dir: Path) -> None:
-    path = project_dir / "content" / "actors.yml"
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("ältester lebender Sohn von", "ältester Sohn von"), encoding="utf-8")
+    edit_actors(project_dir, "ältester lebender Sohn von", "ältester Sohn von")
 
 
 def change_alias(project_dir: Path) -> None:
     """An editor adds an alias: actors are matched anew, so everything after extraction runs."""
-    path = project_dir / "content" / "actors.yml"
-    text = path.read_text(encoding="utf-8")
-    old = "aliases: [Xi]"
-    if old not in text:
-        raise SystemExit(f"bench/build.py: cannot find the aliases of Xi Jinping in {path}")
-    path.write_text(text.replace(old, "aliases: [Xi, Staatschef Xi]"), encoding="utf-8")
+    edit_actors(project_dir, "aliases: [Xi]", "aliases: [Xi, Staatschef Xi]")
 
 
 def write_floor(project_dir: Path, pages: dict[str, str]) -> None:
