@@ -44,17 +44,17 @@ class BuildResult:
     dossier: Dossier
 
 
-def load_inputs(project: Project) -> tuple[list[Source], Editorial]:
-    """Read and validate every input; all problems of all files are reported together."""
+def load_inputs(project: Project, editorial: Editorial | None = None) -> tuple[list[Source], Editorial]:
+    """Read and validate every input (`editorial` when the caller has read it already); all
+    problems of all files are reported together."""
     problems = []
     sources: list[Source] = []
-    editorial = None
     try:
         sources = load_sources(project.content_dir, cache_file=project.cache_dir / "sources.pickle")
     except DossierError as exc:
         problems.extend(exc.problems)
     try:
-        editorial = load_editorial(project.content_dir)
+        editorial = editorial or load_editorial(project.content_dir)
     except DossierError as exc:
         problems.extend(exc.problems)
     if problems:
@@ -63,8 +63,8 @@ def load_inputs(project: Project) -> tuple[list[Source], Editorial]:
     return sources, editorial
 
 
-def build(project: Project, *, write_extractions: bool = True) -> BuildResult:
-    sources, editorial = load_inputs(project)
+def build(project: Project, *, write_extractions: bool = True, editorial: Editorial | None = None) -> BuildResult:
+    sources, editorial = load_inputs(project, editorial)
     run = update_extractions(sources, editorial, project.content_dir, project.extracted_dir, write=write_extractions)
     dossier = assemble(sources, run.extractions, editorial)
     return BuildResult(sources, editorial, run, dossier)

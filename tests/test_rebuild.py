@@ -134,3 +134,15 @@ def test_invalid_editorial_yaml_is_reported_before_anything_is_reused(project):
     _edit(project / "content" / "actors.yml", PUTIN, "    description: [nicht, ein, text]\n")
     with pytest.raises(DossierError, match="actors.yml"):
         _build(project)
+
+
+def test_bad_editorial_yaml_and_a_bad_source_are_reported_together(project):
+    from dossier.errors import DossierError
+
+    _build(project)
+    _edit(project / "content" / "actors.yml", PUTIN, "    description: [nicht, ein, text]\n")
+    source = sorted((project / "content" / "sources").glob("*.md"))[0]
+    source.write_bytes(b"\xff\xfe kein UTF-8\n")
+    with pytest.raises(DossierError) as caught:
+        _build(project)
+    assert "actors.yml" in str(caught.value) and source.name in str(caught.value)

@@ -48,9 +48,7 @@ __all__ = [
     "Item",
     "KindChanges",
     "ChangeLinks",
-    "ChangeLinks",
     "changes_page",
-    "changes_page_of",
     "changes_page_of",
     "diff_dossiers",
     "render_changes",
@@ -370,26 +368,14 @@ def render_changes(
     )
 
 
-def changes_page(
-    dossier: Dossier,
-    previous: tuple[str, Mapping[str, Any]] | None,
-    env: Environment,
-    *,
-    current_version: str | None = None,
-    link_previous: bool = False,
-    directory_urls: bool = True,
-) -> str:
-    """Page text for :data:`CHANGES_PATH`: ``dossier`` compared with ``previous`` = (version, data).
-
-    ``previous`` is what :func:`dossier.editions.previous_edition_data` returns.  With
-    ``link_previous`` (only when the site is deployed by mike, where editions are sibling
-    folders) the previous edition's name links to it.
-    """
+def changes_page(dossier: Dossier, previous: tuple[str, Mapping[str, Any]] | None, env: Environment, *,
+                 links: ChangeLinks | None = None, **options: Any) -> str:
+    """Page text for :data:`CHANGES_PATH`: ``dossier`` compared with ``previous`` = (version, data);
+    `links` when the caller has them already, `options` as for :func:`changes_page_of`."""
     # the same data as data/dossier.json; without a previous edition nothing is compared, and at
     # 10,000 sources this dict alone is gigabytes
     current = dossier.model_dump(mode="json") if previous is not None else {}
-    return changes_page_of(current, ChangeLinks.of(dossier), previous, env, current_version=current_version,
-                           link_previous=link_previous, directory_urls=directory_urls)
+    return changes_page_of(current, links or ChangeLinks.of(dossier), previous, env, **options)
 
 
 @dataclass(frozen=True)
@@ -415,8 +401,13 @@ def changes_page_of(
     link_previous: bool = False,
     directory_urls: bool = True,
 ) -> str:
-    """:func:`changes_page` from the parsed data/dossier.json (`current`, unread without a
-    previous edition) and the pages of events and claims."""
+    """The change log from the parsed data/dossier.json (`current`, unread without a previous
+    edition) and the pages of events and claims.
+
+    ``previous`` is what :func:`dossier.editions.previous_edition_data` returns.  With
+    ``link_previous`` (only when the site is deployed by mike, where editions are sibling
+    folders) the previous edition's name links to it.
+    """
     version, data = previous if previous is not None else (None, None)
     changes = diff_dossiers(data, current, page=CHANGES_PATH, directory_urls=directory_urls,
                             event_pages=links.event_pages, claim_pages=links.claim_pages)

@@ -32,6 +32,7 @@ from pathlib import Path
 from jinja2 import Environment
 
 from ..editorial import Editorial, load_editorial
+from ..errors import DossierError
 from ..stages import Project, build
 from ..yamlio import write_bytes_atomic
 from .cache import PageCache
@@ -77,8 +78,13 @@ def build_site(project: Project, cache: PageCache, *, directory_urls: bool = Tru
     way when the memo of the last build allows it."""
     options = (directory_urls, current_version, previous[0] if previous else None, write_extractions)
     memo_path = cache.path.with_name(MEMO_NAME) if cache.path is not None and cache.reuse else None
+    editorial = None
     if memo_path is not None:
-        editorial = load_editorial(project.content_dir)  # its errors are reported, as in a full build
+        try:
+            editorial = load_editorial(project.content_dir)
+        except DossierError:
+            pass  # the full build reports it, together with the problems of every other file
+    if memo_path is not None and editorial is not None:
         memo = _load(memo_path)
         if memo is not None and memo.inputs == inputs_fingerprint(project, editorial, cache, options):
             memo_path.unlink()
@@ -87,8 +93,9 @@ def build_site(project: Project, cache: PageCache, *, directory_urls: bool = Tru
             if done is not None:
                 write_bytes_atomic(memo_path, pickle.dumps(memo, protocol=pickle.HIGHEST_PROTOCOL))
                 return done
+    if memo_path is not None:
         memo_path.unlink(missing_ok=True)
-    result = build(project, write_extractions=write_extractions)
+    result = build(project, write_extractions=write_extractions, editorial=editorial)
     record = TextRecord()
     paths = generate(result, project.templates_dir, cache, directory_urls=directory_urls, previous=previous,
                      current_version=current_version, workers=workers, record=record)

@@ -73,7 +73,7 @@ def generate(result: BuildResult, templates_dir: Path, cache: PageCache, *, dire
             _render_page(plan, env, cache, text_views)
     extra, export_templates = export_files_and_templates(result.dossier, cache)
     links = ChangeLinks.of(result.dossier)
-    extra[CHANGES_PATH] = changes_page(result.dossier, previous, env, current_version=current_version,
+    extra[CHANGES_PATH] = changes_page(result.dossier, previous, env, links=links, current_version=current_version,
                                        link_previous=current_version is not None,
                                        directory_urls=directory_urls).rstrip("\n") + "\n"
     extra["assets/dossier.css"] = stylesheet(templates_dir)
