@@ -3,6 +3,8 @@ a build with the cache gives the same bytes as one without it."""
 
 from __future__ import annotations
 
+import pytest
+
 from dossier.render import render_site
 from dossier.render.cache import PageCache, templates_fingerprint
 from dossier.stages import Project, build
@@ -80,3 +82,38 @@ def test_pages_rendered_in_worker_processes_are_the_same(real, tmp_path, monkeyp
     again = PageCache(tmp_path / "3" / "pages.index", templates_fingerprint(templates))
     site.generate(real, templates, again, workers=3)
     assert again.misses == 0 and again.hits == len(caches[1][2])
+
+
+def test_a_render_stopped_half_way_leaves_no_index_and_the_next_renders_everything(project, tmp_path, monkeypatch):
+    """Page files are written in place, not renamed: an index left by the last complete build
+    must not outlive a render that stopped after changing one of them."""
+    from dossier.render.site import generate
+
+    templates, cache_file = project / "templates", tmp_path / "pages.index"
+    first = render_site(build(Project.at(project)), templates, cache_file=cache_file)
+    actors = project / "content" / "actors.yml"
+    text = actors.read_text(encoding="utf-8")
+    actors.write_text(text.replace("    description: ", "    description: Halb geschrieben. ", 1), encoding="utf-8")
+    put = PageCache.put
+
+    def put_then_stop(self, page, key, text):
+        put(self, page, key, text)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(PageCache, "put", put_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        render_site(build(Project.at(project)), templates, cache_file=cache_file)
+    monkeypatch.undo()
+    assert not cache_file.exists()
+    changed = [p.relative_to(tmp_path / "pages").as_posix() for p in (tmp_path / "pages").rglob("*.md")
+               if "Halb geschrieben." in p.read_text(encoding="utf-8")]
+    assert len(changed) == 1
+
+    actors.write_text(text, encoding="utf-8")  # back as the index of the first build knew it
+    cache = PageCache(cache_file, templates_fingerprint(templates))
+    paths = generate(build(Project.at(project)), templates, cache)
+    scratch = PageCache(tmp_path / "scratch" / "pages.index", templates_fingerprint(templates))
+    generate(build(Project.at(project)), templates, scratch)
+    assert cache.hits == 0 and cache.misses == scratch.misses
+    assert {p: cache.text(p) for p in paths} == first
+    assert cache_file.exists()

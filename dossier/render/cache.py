@@ -8,6 +8,12 @@ With a cache file (``.cache/dossier/pages.index``) every page is written to a fo
 (``.cache/dossier/pages/``) and MkDocs reads it from there: at 10,000 sources the site's Markdown
 is gigabytes and is never held in memory at once. The index maps each page to the key it was
 rendered with; a missing or unreadable index means everything is rendered.
+
+Writes: before the first page file of a build changes, the index file is removed, and the new
+index is written (atomically) after the last page. A build that stops half-way therefore leaves
+no index, and the next one renders everything: no index ever names a page file that is half
+written or newer than its key. So page files need no temporary file and rename each (that was a
+tenth of the render at 1,000 sources).
 """
 
 from __future__ import annotations
@@ -61,6 +67,8 @@ class PageCache:
         self.texts: dict[str, str] = {}  # without a folder
         self.written: set[str] = set()
         self.hits = self.misses = 0
+        self._index_removed = False
+        self._folders: set[Path] = set()
         if path is not None and reuse:
             try:
                 with path.open("rb") as handle:
@@ -107,11 +115,24 @@ class PageCache:
     def get(self, page: str, key: bytes | None) -> str | None:
         return self.text(page) if self.has(page, key) else None
 
+    def remove_index(self) -> None:
+        """Remove the index file before page files change (see the module's docstring); the
+        render workers' parent calls it before they start."""
+        if self.path is not None and not self._index_removed:
+            self.path.unlink(missing_ok=True)
+            self._index_removed = True
+
     def put(self, page: str, key: bytes | None, text: str) -> None:
         if self.pages_dir is None:
             self.texts[page] = text
         else:
-            write_bytes_atomic(self.file(page), text.encode("utf-8"))
+            self.remove_index()
+            path = self.file(page)
+            if path.parent not in self._folders:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self._folders.add(path.parent)
+            with open(path, "wb") as handle:
+                handle.write(text.encode("utf-8"))
         self.written.add(page)
         if key is not None:
             self.fresh[page] = key
@@ -134,5 +155,5 @@ class PageCache:
         assert self.pages_dir is not None
         for page in sorted(self.index.keys() - self.written):
             self.file(page).unlink(missing_ok=True)
-        if self.fresh != self.index:
+        if self.fresh != self.index or self._index_removed:
             write_bytes_atomic(self.path, pickle.dumps(self.fresh, protocol=pickle.HIGHEST_PROTOCOL))

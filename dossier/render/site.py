@@ -8,6 +8,7 @@ few places Markdown parses (headings) use the ``md_escape`` filter (:mod:`.markd
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,11 +162,19 @@ def _render_in_workers(plans: list[PagePlan], env: Environment, cache: PageCache
     global _JOB
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
+    cache.remove_index()  # here, not in each worker: save() must know the index file is gone
     _JOB = (plans, env, cache, workers)
+    # The workers' garbage collector would walk (and so copy) every object of the model they
+    # share with this process: frozen, the model stays out of their collections.
+    freeze = gc.get_freeze_count() == 0  # never undo a freeze that somebody else made
+    if freeze:
+        gc.freeze()
     try:
         pool = multiprocessing.get_context("fork").Pool(workers)
     finally:
         _JOB = None
+        if freeze:
+            gc.unfreeze()
     result = pool.map_async(_render_share, range(workers), chunksize=1)
     pool.close()
 
