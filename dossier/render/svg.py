@@ -65,6 +65,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as _dt
+import functools
 import hashlib
 import math
 import re
@@ -151,6 +152,7 @@ def _clean(value: object) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=1 << 16)  # labels recur on many profiles
 def _isolate(text: str) -> str:
     """Wrap text in FSI/PDI if it contains RTL or bidi-control characters."""
     if any(unicodedata.bidirectional(c) in _BIDI_CLASSES for c in text):
@@ -197,6 +199,7 @@ def _truncate(text: str, limit: int) -> str:
     return text[: limit - 1].rstrip() + "…"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _text_width(text: str, size: float) -> float:
     """Rough advance width of ``text`` in a sans-serif font at ``size``."""
     w = 0.0
