@@ -503,3 +503,32 @@ def test_two_weekdays_are_one_range_and_fuer_plans_ahead():
     assert value("Die GDL hat für Donnerstag und Freitag einen Streik angekündigt.", tuesday, tense="past") == \
         ("2025-03-06", "2025-03-07", "day")
     assert value("Am Mittwoch und Donnerstag tagte der Rat.", tuesday, tense="past") == ("2025-02-26", "2025-02-27", "day")
+
+
+def test_words_before_a_trigger_equal_the_sentence_wide_index():
+    """_Context._words_before finds the words of the `reach` chunks before a trigger with rsplit;
+    it must give the words the index of the whole sentence gives (every \\w run and \\S run, the
+    trigger's chunk and `reach` chunks before it: the computation this replaced), also for glued
+    punctuation, tabs, non-breaking spaces and fewer chunks than `reach`."""
+    import bisect
+    import random
+    import re
+
+    import dossier.extraction.dates as dates
+
+    rng = random.Random(11)
+    pieces = ["am", "3.", "Mai", "2019", "seit", "Ende", "(", ")", "-", "/", ",", "„", "Mitte-2019", "x2019", "kommenden",
+              "Dienstagabend", "vom", "bis", "zum", "1990er", "_", "ab"]
+    gaps = ["", " ", "  ", "\t", "\n", "\u00a0", " \n "]
+    for _ in range(400):
+        text = "".join(rng.choice(pieces) + rng.choice(gaps) for _ in range(rng.randint(1, 25)))
+        ctx = dates._Context(text, None, None)
+        runs = list(re.finditer(r"\w+", text))
+        starts = [m.start() for m in runs]
+        chunks = [m.start() for m in re.finditer(r"\S+", text)]
+        for n, run in enumerate(runs):
+            for reach in range(1, 8):
+                chunk = bisect.bisect_right(chunks, starts[n]) - 1
+                first = bisect.bisect_left(starts, chunks[max(0, chunk - reach)])
+                expected = [(starts[k], dates._FIRST_WORD_BITS[runs[k][0]]) for k in range(first, n)]
+                assert ctx._words_before(run.start(), reach) == expected, (text, run.start(), reach)

@@ -27,7 +27,7 @@ Overlapping candidates are resolved in favour of the longest one.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -355,7 +355,7 @@ _CLAUSE_BREAK_RE = re.compile(r"[,;:–—]|\s-\s")  # parentheses are insertion
 def _ends_with_participle(clause: str) -> bool:
     """True for a perfect-tense clause: an auxiliary and a verb-final participle."""
     words = _WORD_RE.findall(clause)
-    if not any(w.lower() in _PERFECT_AUX for w in words):
+    if _PERFECT_AUX.isdisjoint(map(str.lower, words)):  # no auxiliary (a C loop, not a generator)
         return False
     while words and words[-1].lower() in _PERFECT_AUX:  # "..., die er gelobt hat"
         words.pop()
@@ -371,7 +371,7 @@ def _count_tense_words(text: str, words: list[str] | None, pattern: re.Pattern[s
     of words in ``single``; ``words`` are the lowercase word runs (None: no fast path)."""
     if words is None or (lead in words and not units.isdisjoint(words)):
         return len(pattern.findall(text))
-    return sum(1 for word in words if word in single)
+    return sum(map(single.__contains__, words))  # True counts 1
 
 
 def detect_tense(text: str) -> Tense | None:
@@ -558,7 +558,6 @@ _RANGE_AFTER_RE = re.compile(r"\s*(?:bis|und|-|–|—|/)\s*\d", _FLAGS)  # as _
 _NUMERIC_MONTH_RE = re.compile(r"\.\d{1,2}\.")  # as _NUMERIC_DATE_RE after the day
 _DAY_LIST_AFTER_RE = re.compile(r"\.\s*(?:,|und|bis|-|–|—)", _FLAGS)  # as _DAY_RANGE_RE after day1
 _WORD_RUN_RE = re.compile(r"\w+")
-_CHUNK_RE = re.compile(r"\S+")
 # Characters that IGNORECASE matches differently from str.lower() ("ſ" matches "s"; "İ" lowercases
 # to two characters): with one of them the words are classified one by one, the exact slow way.
 _ODD_CASE_RE = re.compile("[ſıİ]")
@@ -599,10 +598,8 @@ class _Context:
         self._sentence_tense_known = tense is not None
         self._sentence_tense_value = tense
         self.flags = 0  # union of the trigger flags of all words
-        self._trigger_words: list[tuple[int, int]] = []  # (index in _word_starts, flags)
-        self._word_starts: list[int] = []
-        self._first_word_bits: list[int] = []  # per word: the patterns it can start (_FIRST_WORD_BITS)
-        self._chunk_starts: list[int] = []
+        self._triggers: list[tuple[int, int]] = []  # (start of a trigger word, its flags)
+        self._before: dict[tuple[int, int], list[tuple[int, int]]] = {}  # see _words_before
         self._candidates: dict[tuple[int, int, int], list[int]] = {}
         if hits is None:
             hits = _trigger_hits(text)
@@ -615,13 +612,9 @@ class _Context:
                 for hit, flags in hits]
         for _, flags in hits:
             self.flags |= flags
-        if not self.flags:
-            return  # only numbers that are counts: no family can match, _find stops at once
-        runs = list(_WORD_RUN_RE.finditer(text))
-        self._word_starts = [m.start() for m in runs]
-        self._first_word_bits = list(map(_FIRST_WORD_BITS.__getitem__, [m[0] for m in runs]))
-        self._chunk_starts = [m.start() for m in _CHUNK_RE.finditer(text)]
-        self._trigger_words = [(bisect_right(self._word_starts, hit) - 1, flags) for hit, flags in hits if flags]
+        # Every hit is a word start. The words before it are looked at only where a family needs
+        # them (_words_before), not indexed for the whole sentence.
+        self._triggers = [hit for hit in hits if hit[1]]
 
     def finditer(self, pattern: re.Pattern[str], trigger: int, reach: int) -> Iterator[re.Match[str]]:
         """``pattern.finditer(self.text)`` for a family whose every match starts at a word start at
@@ -642,15 +635,33 @@ class _Context:
         key = (trigger, reach, pattern_bit)
         found = self._candidates.get(key)
         if found is None:
-            chunks, starts, bits = self._chunk_starts, self._word_starts, self._first_word_bits
             picked: set[int] = set()
-            for n, flags in self._trigger_words:
+            for pos, flags in self._triggers:
                 if flags & trigger:
-                    chunk = bisect_right(chunks, starts[n]) - 1
-                    first = bisect_left(starts, chunks[max(0, chunk - reach)])
-                    picked.update([starts[k] for k in range(first, n) if bits[k] & pattern_bit])
-                    picked.add(starts[n])
+                    picked.update([start for start, bits in self._words_before(pos, reach) if bits & pattern_bit])
+                    picked.add(pos)
             found = self._candidates[key] = sorted(picked)
+        return found
+
+    def _words_before(self, pos: int, reach: int) -> list[tuple[int, int]]:
+        """(start, _FIRST_WORD_BITS) of the words before ``pos`` in its whitespace-delimited chunk
+        and the ``reach`` chunks before it (all words before ``pos`` when there are fewer)."""
+        key = (pos, reach)
+        found = self._before.get(key)
+        if found is None:
+            text = self.text
+            # the chunk ``pos`` is in starts before it unless whitespace (or nothing) precedes it
+            inside = pos > 0 and not text[pos - 1].isspace()
+            # rsplit from the right: what is left in parts[0] ends where the whitespace before the
+            # first chunk wanted starts, so no word starts between the two
+            parts = text[:pos].rsplit(None, reach + inside)
+            first = len(parts[0]) if len(parts) > reach + inside else 0
+            if reach >= _MAX_REACH:
+                runs = list(_WORD_RUN_RE.finditer(text, first, pos))
+                found = list(zip(map(_match_start, runs), map(_FIRST_WORD_BITS.__getitem__, map(_match_text, runs))))
+            else:  # a part of the widest reach's words (found once per trigger): those from ``first`` on
+                found = [word for word in self._words_before(pos, _MAX_REACH) if word[0] >= first]
+            self._before[key] = found
         return found
 
     @property
@@ -688,6 +699,11 @@ class _Context:
 
     def vague(self, m: re.Match[str], qualifier: str | None) -> TemporalExpression:
         return TemporalExpression(m[0], m.start(), m.end(), None, None, "vague", False, qualifier)
+
+
+_match_start = re.Match.start
+_match_text = re.Match.group
+_MAX_REACH = 6  # the largest ``reach`` of a family (``_Context.finditer``)
 
 
 def _narrowed_number_flags(text: str, pos: int, flags: int) -> int:
