@@ -12,8 +12,8 @@ rendered with; a missing or unreadable index means everything is rendered.
 Writes: before the first page file of a build changes, the index file is removed, and the new
 index is written (atomically) after the last page. A build that stops half-way therefore leaves
 no index, and the next one renders everything: no index ever names a page file that is half
-written or newer than its key. So page files need no temporary file and rename each (that was a
-tenth of the render at 1,000 sources).
+written or newer than its key. So page files need no temporary file and rename each (that was
+about 7 % of the render at 1,000 sources).
 """
 
 from __future__ import annotations

@@ -48,12 +48,12 @@ def md_escape(value: object) -> Markup:
     return Markup(html.escape(text, quote=True))
 
 
-def finalize(value: object, _search=_CONTROL.search) -> object:
+def finalize(value: object) -> object:
     """Jinja2 ``finalize``: strip control characters from everything a template prints."""
     if value is None:
         return ""
     if isinstance(value, str):  # Markup too; called for every printed value: no copy when clean
-        if _search(value) is None:
+        if _CONTROL.search(value) is None:
             return value
         cleaned = _CONTROL.sub("", str(value))
         return Markup(cleaned) if isinstance(value, Markup) else cleaned
