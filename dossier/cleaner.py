@@ -22,6 +22,8 @@ class FurnitureRule:
     reason: str
     pattern: re.Pattern[str]
     tail: bool = False  # a tail marker: everything after it (in the second half) is furniture too
+    heading: bool = False  # a list heading ("Mehr zum Thema", "Schlagworte"): the lines after it
+    # that are no sentences are its links or tags, furniture too
 
 
 @dataclass(frozen=True)
@@ -44,11 +46,20 @@ def clean(text: str, rules: Sequence[FurnitureRule], keep: Sequence[str] = (), d
 
     last_seen = {line.strip(): i for i, line in enumerate(lines) if line.strip()}
     tail_from = None
+    heading = None  # the list heading whose items may follow
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
             continue
-        reason = _line_reason(line, rules)
+        rule = _matching_rule(line, rules)
+        reason = rule.reason if rule else _line_reason(line)
+        if rule is None and heading is not None:
+            if _is_sentence(line):
+                heading = None  # the article goes on
+            else:
+                reason = f"Liste nach „{heading}“"
+        if rule is not None and rule.heading:
+            heading = line
         if reason is None and last_seen[line] != i:
             reason = "Dublette einer späteren Zeile (Vorspann/Teaser)"
         if reason is None and i >= len(lines) // 2 and tail_from is not None:
@@ -91,10 +102,20 @@ def clean(text: str, rules: Sequence[FurnitureRule], keep: Sequence[str] = (), d
     return Cleaned(body="\n\n".join(paragraphs), furniture=furniture)
 
 
-def _line_reason(line: str, rules: Sequence[FurnitureRule]) -> str | None:
-    for rule in rules:
-        if rule.pattern.search(line):
-            return rule.reason
+def _matching_rule(line: str, rules: Sequence[FurnitureRule]) -> FurnitureRule | None:
+    return next((rule for rule in rules if rule.pattern.search(line)), None)
+
+
+def _is_sentence(line: str) -> bool:
+    """Article text ends its lines with a sentence mark (or a closing quote or bracket after
+    one); link teasers, tags and list items do not."""
+    return _SENTENCE_END.search(line) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?…][“”\"»«’)]*$")
+
+
+def _line_reason(line: str) -> str | None:
     if _DATELINE.match(line):
         return "Datumszeile"
     if len(line.split()) == 1 and not re.search(r"[.!?:]$", line):

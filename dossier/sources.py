@@ -24,6 +24,7 @@ class _RuleSpec(Strict):
     reason: str
     pattern: str
     tail: bool = False
+    heading: bool = False
 
 
 class FurnitureFile(Strict):
@@ -51,7 +52,7 @@ def load_furniture_rules(path: Path) -> list[FurnitureRule]:
             pattern = re.compile(rule.pattern, re.IGNORECASE)
         except re.error as exc:
             raise DossierError(doc.problem(("rules", i, "pattern"), f"invalid regular expression: {exc}")) from None
-        rules.append(FurnitureRule(rule.reason, pattern, rule.tail))
+        rules.append(FurnitureRule(rule.reason, pattern, rule.tail, rule.heading))
     return rules
 
 

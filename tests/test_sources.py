@@ -67,6 +67,44 @@ def test_cleaner_rules_are_general():
     assert "Artikelende" in reasons["Noch ein Satz."]
 
 
+def test_web_page_furniture_around_an_article():
+    page = "\n".join([
+        "Stand: 14.03.2025 18:42 Uhr",
+        "Von Katrin Brand, ARD-Hauptstadtstudio",
+        "Bundeskanzler Olaf Scholz ist am Freitag nach Warschau gereist.",
+        "Mehr zum Thema",
+        "Merz kritisiert Scholz für Zögern bei Taurus-Lieferung",
+        "Von Moskau nach Peking",
+        "Tusk sagte: „Wir stehen Seite an Seite.“",
+        "Zum Kommentarbereich",
+        "Schlagworte",
+        "Olaf Scholz",
+        "Donald Tusk",
+    ])
+    cleaned = clean(page, RULES)
+    reasons = {f.text: f.reason for f in cleaned.furniture}
+    assert reasons["Stand: 14.03.2025 18:42 Uhr"] == "Datumszeile"
+    assert reasons["Von Katrin Brand, ARD-Hauptstadtstudio"] == "Autorenzeile"
+    # a list heading takes the teaser lines after it, up to the next sentence
+    assert reasons["Merz kritisiert Scholz für Zögern bei Taurus-Lieferung"] == "Liste nach „Mehr zum Thema“"
+    assert reasons["Donald Tusk"] == "Liste nach „Schlagworte“"
+    assert "Kommentar" in reasons["Zum Kommentarbereich"]
+    assert cleaned.body == "Bundeskanzler Olaf Scholz ist am Freitag nach Warschau gereist.\nTusk sagte: „Wir stehen Seite an Seite.“"
+
+
+def test_article_lines_that_look_like_furniture_stay():
+    text = "\n".join([
+        "Von Moskau nach Peking",  # a subheading: "nach" is no name
+        "Von Katrin Brand stammt der Bericht, den die Zeitung druckte.",  # a sentence, no byline
+        "Mehr zum Thema",
+        "Die Regierung kündigte am Montag neue Gespräche an.",  # article text ends the list
+        "Weitere Gespräche folgen",
+        "Stand der Verhandlungen ist offen.",
+    ])
+    cleaned = clean(text, RULES)
+    assert [f.text for f in cleaned.furniture] == ["Mehr zum Thema"]
+
+
 def test_editor_can_keep_and_drop_lines():
     text = "Erster Satz des Artikels.\nToday\nWerbung für etwas ganz anderes."
     cleaned = clean(text, RULES, keep=["Today"], drop=["Werbung für etwas ganz anderes."])
