@@ -92,6 +92,21 @@ def test_web_page_furniture_around_an_article():
     assert cleaned.body == "Bundeskanzler Olaf Scholz ist am Freitag nach Warschau gereist.\nTusk sagte: „Wir stehen Seite an Seite.“"
 
 
+@pytest.mark.parametrize("line, reason", [
+    ("Zur Startseite", "Navigation"),
+    ("Hier geht's zum Liveblog", "Navigation"),
+    ("Eine Analyse von Peter Beck", "Autorenzeile"),
+    ("Hören Sie diesen Artikel", "Audio-/Bild-Bedienelement"),
+    ("Palästinenser in Chan Junis (Archivbild)", "Bildunterschrift"),
+    ("Mit Material von dpa und AFP", "Quellenangabe der Redaktion"),
+    ("Transparenzhinweis: In einer früheren Version hieß es, die Feuerpause gelte ab Montag.", "Hinweis der Redaktion"),
+    ("aktualisiert am 3. September 2025, 14:10 Uhr", "Datumszeile"),
+])
+def test_furniture_line_kinds(line, reason):
+    cleaned = clean(f"Israel und die Hamas haben sich auf eine Feuerpause geeinigt.\n{line}\nDas teilte Katar mit.", RULES)
+    assert [(f.text, f.reason) for f in cleaned.furniture] == [(line, reason)]
+
+
 def test_article_lines_that_look_like_furniture_stay():
     text = "\n".join([
         "Von Moskau nach Peking",  # a subheading: "nach" is no name
