@@ -222,7 +222,7 @@ def bench_size(n: int, seed: int, timeout: float, mem_gib: float, keep: Path | N
         out["stage_detail"] = {
             "cold": _last_json(cold), "edit": _last_json(edit),
         }
-        if build is None or build.timed_out:
+        if build is None or build.timed_out or edit is None:  # the rebuild undoes the edit step's change
             out["rebuild"] = "skipped"
         else:
             change_description_again(project)  # what stages-edit built is the last build now
