@@ -50,8 +50,14 @@ GOLD_DIR = ROOT / "tests" / "gold"
 # and quotes 1.00 / 1.00, once a prefix-only actor was taken out of the gold: German institutions
 # written as one compound, "Landeskriminalamt", and courts, "Oberlandesgericht Hamburg", were missed).
 # (6) the climate conference in Belém, scored blind after round 5: actors, dates and quotes all
-# 1.00 / 1.00 (one article). The rounds before were used to fix the rules, so the set is a
-# development set now.
+# 1.00 / 1.00 (one article). (7) seventh session, five articles written blind by another engineer
+# who had not read the rules (a copied tagesschau page about UN sanctions on Iran, a dpa wire on the
+# PKK laying down arms, a Tagesspiegel report on the electricity tax, a WirtschaftsWoche report on
+# Volkswagen, an NZZ report on the EU treaties with Switzerland): actors 0.93 / 0.81, dates
+# 0.98 / 0.94 (after two gold fixes), quotes 0.71 / 0.66 (surnames that are nouns after a role and a
+# first name, cities outside a place context, organisations before bracketed acronyms, Swiss «…»
+# quotes, "warf … vor", quarters of a year). The rounds before were used to fix the rules, so the
+# set is a development set now.
 UNSEEN_DIR = ROOT / "tests" / "unseen"
 KINDS = ("actors", "dates", "quotes")
 

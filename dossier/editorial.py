@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .errors import DossierError, Problem
 from .model import ActorsFile, CorrectionsFile, DossierSettings, Strict
@@ -24,11 +24,24 @@ class KnownName(Strict):
     aliases: list[str] = Field(default_factory=list)
 
 
+class StateName(KnownName):
+    @field_validator("name")
+    @classmethod
+    def _babel_name(cls, name: str) -> str:
+        from .extraction.lexicon import country_names  # the extraction's list of states
+
+        if name not in country_names():
+            raise ValueError(f"'{name}' is not the German name of a state (CLDR, as babel has it)")
+        return name
+
+
 class NamesFile(Strict):
     """content/lexicon/names.yml: general knowledge, found in any article (not curated)."""
 
     organizations: list[KnownName] = Field(default_factory=list)
     places: list[KnownName] = Field(default_factory=list)
+    # other names of states whose German name comes from babel ("Großbritannien")
+    states: list[StateName] = Field(default_factory=list)
 
 
 @dataclass

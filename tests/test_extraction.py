@@ -172,9 +172,10 @@ def test_names_that_are_also_german_words_in_a_name_context():
     assert {("hanoi", "place"), ("rom", "place"), ("buenos-aires", "place")} <= found[1]
     assert {("maren-ishikawa", "person"), ("freie-stimme", "organization")} <= found[2]
     assert not {a for a, _ in found[2]} & {"anfang", "woche"}
-    # Without a place context a city's name is not taken: "Essen" (food), "Rom" after "über",
-    # a sentence that starts with "Hanoi" and an uncoordinated "Split".
-    assert not {a for a, _ in found[3]} & {"essen", "rom", "hanoi", "split"}
+    # Without a place context a city's name that is also a German word is not taken: "Essen"
+    # (food), "Rom" after "über"; names that are no German word are places anywhere.
+    assert not {a for a, _ in found[3]} & {"essen", "rom"}
+    assert {("hanoi", "place"), ("split", "place")} <= found[3]
 
 
 def test_letters_that_ignorecase_folds_are_read_like_plain_ones():
@@ -416,6 +417,67 @@ def test_german_institutions_courts_and_a_city_before_a_role():
     assert {("oberlandesgericht-hamburg", "organization"), ("landeskriminalamt", "organization"),
             ("bundesanwaltschaft", "organization"), ("hamburg", "place")} <= _actors(ex)
     assert not any("liga" in m.actor for m in ex.mentions)
+
+
+def test_a_noun_surname_after_a_role_and_a_first_name_but_no_dative_plural():
+    ex = _extract("Wirtschaftsministerin Katherina Reiche stellte eine Entlastung in Aussicht. Reiche sagte das. "
+                  "IAEA-Chef Rafael Grossi hatte unterschrieben. Das sagte Kremlsprecher Peskow Journalisten.")
+    people = {(m.text, m.actor) for m in ex.mentions if m.type == "person"}
+    assert {("Katherina Reiche", "katherina-reiche"), ("Reiche", "katherina-reiche"), ("Rafael Grossi", "rafael-grossi"),
+            ("Peskow", "peskow")} <= people
+    assert not any("journalisten" in m.actor for m in ex.mentions)
+
+
+def test_bracketed_acronyms_name_the_whole_organisation_in_the_nominative():
+    ex = _extract("Kämpfer der verbotenen Arbeiterpartei Kurdistans (PKW) legten Waffen nieder. Die PKW schwieg. "
+                  "Die Partei für Gleichheit und Demokratie der Völker (DEM) begrüßte das. Die von Kurden angeführten "
+                  "Syrischen Demokratischen Kräfte (SDF) kämpfen. Der Schweizerische Gewerkschaftsbund (SGB) klagt. "
+                  "Das Land lehnte den Beitritt zum Europäischen Wirtschaftsraum (EWR) ab. Die Konferenz der "
+                  "Kantonsregierungen (KdK) tagt. Bundeskanzler Friedrich Merz (CDX) sagte das. Angaben der "
+                  "Polizei zufolge (AFX) kam er.")
+    orgs = {m.actor for m in ex.mentions if m.type == "organization"}
+    assert orgs == {"arbeiterpartei-kurdistans", "partei-fuer-gleichheit-und-demokratie-der-voelker",
+                    "syrische-demokratische-kraefte", "schweizerischer-gewerkschaftsbund", "europaeischer-wirtschaftsraum",
+                    "konferenz-der-kantonsregierungen"}
+    assert sum(m.actor == "arbeiterpartei-kurdistans" for m in ex.mentions) == 3  # the acronym in the next sentence too
+    assert {"Schweizerischer Gewerkschaftsbund", "Europäischer Wirtschaftsraum", "Syrische Demokratische Kräfte"} <= {
+        m.name for m in ex.mentions}
+    assert not any(m.type == "person" and "syrisch" in m.actor for m in ex.mentions)
+    assert ("friedrich-merz", "person") in _actors(ex)
+
+
+def test_a_city_that_is_no_german_word_is_a_place_anywhere():
+    ex = _extract("Sie werfen Teheran vor, zu lügen. Bagdad werde helfen. Die Stadt Essen klagt, Essen gibt es. "
+                  "Halle gewann das Spiel.")
+    places = {m.actor for m in ex.mentions if m.type == "place"}
+    assert {"teheran", "bagdad"} <= places and not {"essen", "halle"} & places
+
+
+def test_a_direction_before_a_state_or_region_is_a_place():
+    ex = _extract("Sie legten im Nordirak die Waffen nieder. Die Lage der Ostukraine und Westeuropas. Der Nordwind weht.")
+    places = {m.actor for m in ex.mentions if m.type == "place"}
+    assert places == {"nordirak", "ostukraine", "westeuropa"}
+
+
+def test_other_names_of_states_and_known_companies():
+    ex = _extract("Er warf Großbritannien vor, zu zögern. Das Vereinigte Königreich und die Niederlande schwiegen. "
+                  "Europas größter Autobauer und der Chiphersteller Nexperia meldeten Verluste, BMW auch. "
+                  "Diese Allianz steht im Kontrast.")
+    assert {("vereinigtes-koenigreich", "country"), ("niederlande", "country"), ("europa", "place"),
+            ("nexperia", "organization"), ("bmw", "organization")} <= _actors(ex)
+    assert sum(m.actor == "vereinigtes-koenigreich" for m in ex.mentions) == 2
+    assert not any("allianz" in m.actor for m in ex.mentions)
+
+
+def test_another_name_of_a_state_must_name_a_state(tmp_path):
+    from dossier.editorial import NamesFile
+    from dossier.errors import DossierError
+    from dossier.yamlio import read_yaml
+
+    path = tmp_path / "names.yml"
+    path.write_text("states:\n  - {name: Grossbritannien, aliases: [UK]}\n", encoding="utf-8")
+    with pytest.raises(DossierError, match=r"names.yml:2: .*'Grossbritannien' is not the German name of a state"):
+        read_yaml(path).validate(NamesFile)
 
 
 def _typed(value):

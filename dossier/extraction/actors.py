@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from .dates import MONTHS, PERIOD_PARTS, SEASONS, WEEKDAYS
 from .doctext import doc_index
 from .fold import WordCache
-from .lexicon import AliasEntry, Lexicon, slugify
+from .lexicon import AliasEntry, Lexicon, gender_of, slugify
 from .quotes import SPEECH_VERBS
 
 _ADJ_ENDING = re.compile(r"(?<=...)(en|em|er|es|e)$")
@@ -45,8 +45,15 @@ _OPENING_QUOTES = frozenset("„“\"»«‚‘'")
 _NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "del", "della", "la", "le", "bin", "ibn",
                              "al", "el", "zu", "ter", "ten", "dos"})
 _PREFIXED_NAME = re.compile(r"^(?:al|el|ad|as|asch|at|ben|bin|ibn|abu|ould)-[A-ZÄÖÜ]")  # "al-Assad"
-_NAME_JOINERS = frozenset({"für", "der", "des", "zur", "zum", "von", "vom"})  # "Institut für Kriegsstudien"
-_ACRONYM = re.compile(r"^[A-ZÄÖÜ][A-ZÄÖÜ0-9]{1,5}$")
+# "Institut für Kriegsstudien", "Partei für Gleichheit und Demokratie der Völker"
+_NAME_JOINERS = frozenset({"für", "der", "des", "zur", "zum", "von", "vom", "und", "in"})
+# "ISW", "G7", and with lower-case letters between capitals: "KdK", "BfV"
+_ACRONYM = re.compile(r"^[A-ZÄÖÜ](?:[A-ZÄÖÜ0-9]|[a-zäöü](?=[A-ZÄÖÜ])){1,5}$")
+# "Nordirak", "Ostukraine", "Westeuropa": a direction before the name of a state or region
+_DIRECTION = re.compile(r"^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Zentral|Mittel)([a-zäöü]{3,})$")
+# The strong adjective ending of a name in the nominative by the gender of its noun:
+# "Schweizerischer Gewerkschaftsbund", "Syrische Demokratische Kräfte", "Auswärtiges Amt"
+_STRONG_ENDING = {"m": "er", "f": "e", "n": "es", "pl": "e"}
 # Adjective endings that nouns do not have ("Liberaldemokratischen", "Nationale", "Föderalen").
 _ADJECTIVE = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+?(?:isch|sch|ig|lich|al|iv|är|ent))(e|en|er|es|em)$")
 
@@ -254,7 +261,7 @@ class ActorFinder:
         """The facts of a word that decide where the passes look, as bits (cached in _flag_cache)."""
         info = self.word(text)
         maybe_city = text in self.cities or (text.isupper() and len(text) > 2 and text.title() in self.cities) \
-            or genitive_base(text) in self.cities
+            or genitive_base(text) in self.cities or _DIRECTION.match(text) is not None
         return (_ALIAS_HERE * info.alias_here | _ROLE * bool(info.role) | _NAME * info.name
                 | _UPPER * info.upper | _MAYBE_CITY * maybe_city | _INSTITUTION * bool(_federal_institution(text)))
 
@@ -317,13 +324,16 @@ class ActorFinder:
                 take(i, i + 2, AliasEntry(slugify(name), name, "organization", False))
                 continue
             j = i + 1 + self._noun_name_after_head(words, used, i + 1, cls)
-            while j < n and j - i <= 4 and not used[j] and (self._role_name_word(words[j], cls, first=j == i + 1)
-                                                            or cls == "person" and self._surname(words, used, j)):
+            while j < n and j - i <= 4 and not used[j] and (
+                    self._role_name_word(words[j], cls, first=j == i + 1)
+                    or cls == "person" and (self._surname(words, used, j) or j == i + 2 and self._closed_surname(words, used, j))):
                 j += 1
             if j > i + 1 and cls == "person":
                 j += self._particle_run(words, used, j)
             if j > i + 1 and cls == "organization":
                 j += self._closed_capitalised_run(words, used, j, limit=i + 5 - j)
+                if _bracketed_acronym(words, j) is not None:
+                    continue  # "Arbeiterpartei Kurdistans (PKK)": the head is part of the name (see below)
             if j > i + 1:
                 name = " ".join(words[i + 1 : j])
                 entry = AliasEntry(slugify(name), name, cls, False)  # type: ignore[arg-type]
@@ -344,6 +354,10 @@ class ActorFinder:
                 j += 1
             if j > i:
                 j += self._particle_run(words, used, j)
+            if j - i >= 2 and j < n and words[j][:1].isupper() and self.is_noun(words[j]) \
+                    and all(_ADJECTIVE.match(w) for w in words[i:j]):
+                i = j  # "die Syrischen Demokratischen Kräfte": adjectives of a longer name, no person
+                continue
             if j - i >= 2:
                 name = " ".join(words[i:j])
                 # "in Buenos Aires": a multi-word name after a place preposition, or a city's name
@@ -365,7 +379,7 @@ class ActorFinder:
             if name in self.cities and not used[i] and not used[i - 1]:
                 take(i - 1, i + 1, AliasEntry(slugify(name), name, "place", False))
         for start, end in self._bracketed_organizations(words, used):
-            name = " ".join(words[start:end])
+            name = self._organization_name(words[start:end])
             take(start, end, AliasEntry(slugify(name), name, "organization", False))
         acronyms = self._acronyms(words, used, found)
 
@@ -416,6 +430,15 @@ class ActorFinder:
         return (j > 0 and words[j - 1] in self.first_names and self._plain_capitalised(words[j])
                 and (j + 1 == len(words) or not words[j + 1][:1].isupper()) and not used[j])
 
+    def _closed_surname(self, words: list[str], used: list[bool], j: int) -> bool:
+        """After a role word and an unknown name word, a capitalised word closed by a lower-case
+        word or punctuation is the surname even when it is also a noun: "Wirtschaftsministerin
+        Katherina Reiche stellte", "IAEA-Chef Rafael Grossi hatte". Not a plural in -en/-ern, which
+        is a dative object there: "sagte Kremlsprecher Peskow Journalisten"."""
+        return (self.is_name_word(words[j - 1]) and self._plain_capitalised(words[j]) and not used[j]
+                and not words[j].endswith(("en", "ern"))
+                and (j + 1 == len(words) or not words[j + 1][:1].isupper()))
+
     def _particle_run(self, words: list[str], used: list[bool], j: int) -> int:
         """How many words after a name continue it: one or two particles and a name word
         ("von der Leyen", "de Gaulle"), or a prefixed surname ("al-Assad"); 0 if none."""
@@ -439,16 +462,19 @@ class ActorFinder:
 
     def _bracketed_organizations(self, words: list[str], used: list[bool]) -> list[tuple[int, int]]:
         """'das Institut für Kriegsstudien (ISW)', 'die Gewerkschaft Deutscher Lokomotivführer (GDL)':
-        a common noun, followed by capitalised words (or joined to them by für/der/des/zur/von),
-        then an acronym in brackets, names an organisation (token span; _acronyms maps the acronym)."""
+        capitalised words, maybe joined by für/der/und/…, then an acronym in brackets, name an
+        organisation (token span; _acronyms maps the acronym). The name starts at an organisation
+        word or at a word with the acronym's initial ("den Beitritt zum Europäischen Wirtschaftsraum
+        (EWR)" -> "Europäischen Wirtschaftsraum"), as far left as that holds; never at a person's role."""
         out = []
         if "(" not in words:
             return out
         for k in range(2, len(words) - 2):
-            if _bracketed_acronym(words, k) is None or used[k + 1] or used[k - 1]:
+            acronym = _bracketed_acronym(words, k)
+            if acronym is None or used[k + 1] or used[k - 1] or not words[k - 1][:1].isupper():
                 continue
-            start = k - 1
-            while k - start < 5:
+            start, best = k - 1, None
+            while k - start < 8:
                 if start - 2 >= 0 and words[start - 1] in _NAME_JOINERS and _name_part(words[start - 2]) \
                         and not used[start - 2]:
                     start -= 2  # "Institut für Kriegsstudien"
@@ -456,18 +482,35 @@ class ActorFinder:
                     start -= 1  # "Gewerkschaft Deutscher Lokomotivführer"
                 else:
                     break
-            if start < k - 1 and self.is_noun(words[start]) and words[k - 1][:1].isupper():
-                out.append((start, k))
+                if self.role_class(words[start]) == "person":
+                    break
+                if self.role_class(words[start]) == "organization" or words[start][0].casefold() == acronym[0].casefold():
+                    best = start
+            if best is not None:
+                out.append((best, k))
         return out
 
+    def _organization_name(self, words: list[str]) -> str:
+        """The name in the nominative: capitalised adjectives before the first noun take the strong
+        ending of its gender, and the noun loses a genitive ending ("des Schweizerischen
+        Gewerkschaftsbundes" -> "Schweizerischer Gewerkschaftsbund"); the rest stays as written."""
+        k = 0
+        while k < len(words) - 1 and _ADJECTIVE.match(words[k]) and words[k].casefold() not in _FUNCTION_WORDS:
+            k += 1
+        if k == 0:
+            return " ".join(words)
+        head = words[k]
+        head = next((head[: -len(e)] for e in ("es", "s") if head.endswith(e) and self.is_noun(head[: -len(e)])), head)
+        ending = _STRONG_ENDING.get(gender_of(head) or "", "e")
+        adjectives = [_ADJECTIVE.match(w).group(1) + ending for w in words[:k]]  # type: ignore[union-attr]
+        return " ".join([*adjectives, head, *words[k + 1:]])
+
     def _adjective_organization(self, adjective: str, head: str) -> str | None:
-        """'Liberaldemokratischen' + 'Partei' -> 'Liberaldemokratische Partei' (the adjective's
-        weak ending, the head word's nominative); None unless the first word is an adjective."""
-        m = _ADJECTIVE.match(adjective)
-        if not m or adjective.casefold() in _FUNCTION_WORDS:
+        """'Liberaldemokratischen' + 'Partei' -> 'Liberaldemokratische Partei' (see _organization_name);
+        None unless the first word is an adjective."""
+        if not _ADJECTIVE.match(adjective) or adjective.casefold() in _FUNCTION_WORDS:
             return None
-        base = next((head[: -len(e)] for e in ("es", "s") if head.endswith(e) and self.is_noun(head[: -len(e)])), head)
-        return f"{m.group(1)}e {base}"
+        return self._organization_name([adjective, head])
 
     def _acronyms(self, words: list[str], used: list[bool], found: list[Found]) -> dict[str, AliasEntry]:
         """An acronym in brackets right after an organisation names it in the rest of the text:
@@ -514,6 +557,12 @@ class ActorFinder:
         base = genitive_base(text)
         if base in self.cities and i + 1 < len(words) and self.role_class(words[i + 1]) == "person":
             return base  # "Hamburgs Innensenator", "Berlins Bürgermeisterin"
+        directional = self._directional_place(text)
+        if directional:
+            return directional
+        for name in (text, base):
+            if name and self._unambiguous_city(name) and not self.is_noun(text):
+                return name  # "Teheran müsse …", "warf Teheran vor": no German word has this name
         if text not in self.cities or self._before_noun(words, i):
             return None
         previous = words[i - 1].lower() if i > 0 else ""
@@ -522,6 +571,24 @@ class ActorFinder:
         if previous in ("und", "oder", ",") and any(
                 f.end == i - 1 and f.entry.type in ("place", "country") for f in found):
             return text
+        return None
+
+    def _unambiguous_city(self, name: str) -> bool:
+        """A large city's name that is no German word, first name or function word: a place
+        wherever it stands. Others ("Essen", "Hof", "Halle") need a place's context (_city_name)."""
+        return (name in self.cities and len(name) >= 4 and not name.isupper() and not self.is_noun(name)
+                and name not in self.first_names and name.casefold() not in _NOT_NAME_STARTS
+                and name.casefold() not in _FUNCTION_WORDS and name.casefold() not in self.lexicon.reject)
+
+    def _directional_place(self, text: str) -> str | None:
+        """'Nordirak', 'Ostukraine', 'Westeuropas' -> the region (genitive dropped); None otherwise."""
+        for name in (text, genitive_base(text)):
+            m = _DIRECTION.match(name) if name else None
+            if m:
+                rest = m.group(1)
+                entry = self.patterns.get((rest,))
+                if (entry and entry.type in ("country", "place")) or rest.capitalize() in self.cities:
+                    return name
         return None
 
     def _before_noun(self, words: list[str], i: int) -> bool:

@@ -119,31 +119,64 @@ def city_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@dataclass(frozen=True)
+class _NounList:
+    forms: frozenset[str]  # every form of every common noun
+    genders: dict[str, str]  # lemma -> m/f/n, nominative plural -> "pl" (lemmas win)
+    first_names: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def common_nouns() -> frozenset[str]:
-    """Every form of every German common noun in the Wiktionary list (proper names left out)."""
+def _noun_list() -> _NounList:
+    """german-nouns' Wiktionary list, read once (about 100,000 rows) for all that is taken from it."""
     path = resources.files("german_nouns") / "nouns.csv"
     forms: set[str] = set()
+    genders: dict[str, str] = {}
+    plurals: dict[str, str] = {}
+    names: set[str] = set()
     with path.open(encoding="utf-8") as handle:
         rows = csv.reader(handle)
-        next(rows)
+        header = next(rows)
+        plural_columns = [i for i, name in enumerate(header) if name.startswith("nominativ plural")]
         for row in rows:
+            if "Vorname" in row[1] and row[0][:1].isupper():
+                names.add(row[0])
             if any(tag in row[1] for tag in _PROPER_NOUN_POS):
                 continue
             for form in (row[0], *row[7:]):
                 if form and form[0].isupper() and " " not in form:
                     forms.add(form)
-    return frozenset(forms)
+            if not row[0][:1].isupper():
+                continue
+            genus = row[2] or row[3]
+            if genus in ("m", "f", "n"):
+                genders.setdefault(row[0], genus)
+            for i in plural_columns:
+                if row[i]:
+                    plurals.setdefault(row[i], "pl")
+    return _NounList(frozenset(forms), {**plurals, **genders}, frozenset(names))
 
 
-@lru_cache(maxsize=1)
+def common_nouns() -> frozenset[str]:
+    """Every form of every German common noun in the Wiktionary list (proper names left out)."""
+    return _noun_list().forms
+
+
+def gender_of(noun: str) -> str | None:
+    """The gender of a noun ("m", "f", "n", or "pl" for a plural form), of a compound by its
+    last part ("Gewerkschaftsbund" -> "m"); None if unknown."""
+    genders = _noun_list().genders
+    for cut in range(0, max(1, len(noun) - 2)):
+        tail = noun[cut:]
+        found = genders.get(tail[:1].upper() + tail[1:])
+        if found:
+            return found
+    return None
+
+
 def first_names() -> frozenset[str]:
     """The first names of the Wiktionary list of german-nouns ("Michael", "Ursula", "Olaf")."""
-    path = resources.files("german_nouns") / "nouns.csv"
-    with path.open(encoding="utf-8") as handle:
-        rows = csv.reader(handle)
-        next(rows)
-        return frozenset(row[0] for row in rows if "Vorname" in row[1] and row[0][:1].isupper())
+    return _noun_list().first_names
 
 
 def load_events(content_dir: Path) -> EventsFile:
@@ -178,9 +211,14 @@ def inflected(name: str) -> list[str]:
 
 def build_lexicon(editorial: Editorial, events: EventsFile) -> Lexicon:
     aliases: dict[str, AliasEntry] = {}
-    for name in country_names():
-        aliases[name] = AliasEntry(slugify(name), name, "country", False)
     known = editorial.known_names
+    states = country_names()
+    other_names = {item.name: item.aliases for item in known.states if item.name in states}
+    for name in states:
+        entry = AliasEntry(slugify(name), name, "country", False)
+        for alias in (name, *other_names.get(name, ())):
+            for form in inflected(alias):  # "der Vereinigten Arabischen Emirate"
+                aliases.setdefault(form, entry)
     for kind, names in (("organization", known.organizations), ("place", known.places)):
         for item in names:
             entry = AliasEntry(slugify(item.name), item.name, kind, False)  # type: ignore[arg-type]

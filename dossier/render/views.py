@@ -1727,7 +1727,7 @@ class SiteModel:
             pipelines=sorted({x.pipeline for x in ex}),
             model=ed.settings.pipeline or "",
             role_words=len(roles.person) + len(roles.organization) + len(roles.place),
-            known_names=len(ed.known_names.organizations) + len(ed.known_names.places),
+            known_names=len(ed.known_names.organizations) + len(ed.known_names.places) + len(ed.known_names.states),
             curated_actors=len(ed.actors.actors),
             aliases=sum(len(a.aliases) for a in ed.actors.actors),
             rejected=len(ed.actors.reject),
