@@ -532,3 +532,37 @@ def test_words_before_a_trigger_equal_the_sentence_wide_index():
                 first = bisect.bisect_left(starts, chunks[max(0, chunk - reach)])
                 expected = [(starts[k], dates._FIRST_WORD_BITS[runs[k][0]]) for k in range(first, n)]
                 assert ctx._words_before(run.start(), reach) == expected, (text, run.start(), reach)
+
+
+# --- a day and month without a year in a present-tense subordinate clause --------------------
+
+OCT30 = date(2025, 10, 30)
+
+
+def test_present_subordinate_clause_looks_ahead_whatever_the_sentence():
+    # the clause's own verb is present tense ("abgibt"): a date still to come, though "sprach" is past
+    text = "Der Manager, der den Posten am 1. Januar an seinen Nachfolger abgibt, sprach von einem Kraftakt."
+    assert value(text, OCT30) == ("2026-01-01", None, "day")
+    text = "Sie sagte, dass die neue Regel am 1. Januar in Kraft tritt."
+    assert value(text, OCT30) == ("2026-01-01", None, "day")
+    assert value("Er sagte, dass er im Januar sein Amt antritt.", OCT30) == ("2026-01", None, "month")
+
+
+def test_past_clauses_keep_looking_back():
+    assert value("Er war am 3. September in Berlin.", OCT30) == ("2025-09-03", None, "day")
+    assert value("Der Manager, der den Posten am 1. Januar abgab, sprach von einem Kraftakt.", OCT30) == \
+        ("2025-01-01", None, "day")
+    assert value("Der Manager, der den Posten am 1. Januar übernommen hat, sprach offen.", OCT30) == \
+        ("2025-01-01", None, "day")
+    # a clause that starts with no conjunction or relative pronoun keeps the sentence's tense
+    assert value("Er hatte, wie am 1. Januar angekündigt, verzichtet.", OCT30)[0] == "2025-01-01"
+
+
+def test_present_subordinate_needs_a_conjunction_or_relative_pronoun():
+    import dossier.extraction.dates as dates
+
+    assert dates._present_subordinate(" der den Posten am 1. Januar abgibt")
+    assert dates._present_subordinate(" dass die Regel am 1. Januar gilt")
+    assert not dates._present_subordinate(" der neue Chef am 1. Januar")  # no verb at the end
+    assert not dates._present_subordinate(" am 1. Januar abgibt")  # a main clause: not told
+    assert not dates._present_subordinate(" der am 1. Januar nicht")

@@ -404,6 +404,34 @@ def tense_of(text: str, memo: TenseMemo | None) -> Tense | None:
     return memo[text]
 
 
+# A subordinate clause puts its finite verb last ("..., der den Posten am 1. Januar abgibt, ...").
+# Its first word, and lowercase words ending in -t that are no verbs (which would end the clause
+# where its verb does).
+_SUBORDINATE_FIRST = frozenset({
+    "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem",
+    "welchen", "dass", "wenn", "weil", "ob", "sobald", "bevor", "ehe", "falls", "sofern", "wo", "womit", "wobei",
+})
+_NOT_PRESENT_VERBS = frozenset({
+    "nicht", "jetzt", "erst", "bereits", "längst", "meist", "zuerst", "selbst", "sonst", "zuletzt", "gut", "mit",
+    "seit", "fast", "bekannt", "geplant", "angesetzt", "erwartet", "bereit", "bestimmt", "zunächst", "mindestens",
+    "höchstens", "spätestens", "frühestens", "derzeit", "weit", "mehrfach", "recht", "geeignet", "wert",
+})
+
+
+def _present_subordinate(clause: str) -> bool:
+    """True for a subordinate clause in the present tense: it starts with a relative pronoun or
+    a conjunction and ends with a finite verb in -t ("abgibt", "tritt", "beginnt"). With a
+    date it speaks of what is still to come ("..., der am 1. Januar sein Amt antritt, sagte ..."),
+    whatever the tense of the sentence around it."""
+    words = _WORD_RE.findall(clause)
+    if len(words) < 3 or words[0].lower() not in _SUBORDINATE_FIRST:
+        return False
+    last = words[-1]
+    if last in _PERFECT_AUX and words[-2].islower():
+        return False  # "übernommen hat": a perfect the participle rules do not know
+    return last.islower() and last.endswith("t") and len(last) > 2 and last not in _NOT_PRESENT_VERBS
+
+
 def _clause_around(text: str, pos: int) -> str:
     start, end = 0, len(text)
     for m in _CLAUSE_BREAK_RE.finditer(text):
@@ -678,9 +706,19 @@ class _Context:
         return tense_of(_clause_around(self.text, pos), self._tenses) or self._sentence_tense
 
     def direction(self, pos: int, qualifier: str | None) -> Tense | None:
+        """Where "am Mittwoch", "im Mai", "am 1. Januar" lie from the anchor: "seit" looks back;
+        else the tense of the clause, a present-tense subordinate clause looking ahead (German
+        speaks of a dated future in the present: "..., der am 1. Januar abgibt, sprach ..."),
+        else the tense of the sentence."""
         if qualifier and qualifier.startswith("seit"):
             return "past"
-        return self.tense_at(pos)
+        if self._tense is not None:
+            return self._tense
+        clause = _clause_around(self.text, pos)
+        own = tense_of(clause, self._tenses)
+        if own is None and _present_subordinate(clause):
+            return "future"
+        return own or self._sentence_tense
 
     def absolute(self, m: re.Match[str], value: _Value | None, qualifier: str | None) -> TemporalExpression | None:
         if value is None:
