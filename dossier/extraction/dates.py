@@ -203,6 +203,29 @@ _SEASON_RE = re.compile(rf"""
 """, _FLAGS)
 _SEASON_FIRST_MONTH = {"frühjahr": 3, "frühling": 3, "sommer": 6, "herbst": 9}
 
+# Parts of a calendar year: "im dritten Quartal", "im ersten Halbjahr 2023", "in der zweiten
+# Jahreshälfte", "in den ersten neun Monaten (des Vorjahres)", "in den ersten drei Quartalen".
+# Not when a genitive or "nach"/"seit" ties the period to something else than the calendar year
+# ("in den ersten neun Monaten seiner Amtszeit", "im ersten Quartal des Geschäftsjahres"), nor a
+# count of quarters ("im dritten Quartal in Folge").
+_ORDINALS = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4}
+_QUARTER_UNITS = ("Quartal", "Quartals", "Quartales", "Halbjahr", "Halbjahres", "Halbjahrs", "Jahreshälfte")
+_FIRST_MONTHS_UNITS = ("Monate", "Monaten", "Quartale", "Quartalen")
+_QUARTER_RE = re.compile(rf"""
+    {_LEFT}
+    (?:(?P<prep>im|in\s+der|in\s+den|seit\s+dem|seit\s+der|seit\s+den|bis\s+zum|bis\s+zur|ab\s+dem|ab\s+der|vom|zum|zur)\s+)?
+    (?:
+        (?:(?P<ordinal>{_inflected(_ORDINALS)})\s+|(?P<digit>[1-4])\.\s*)(?P<unit>{_alt(_QUARTER_UNITS)})
+      | ersten\s+(?P<count>{_NUMBER}|beiden)\s+(?P<units>{_alt(_FIRST_MONTHS_UNITS)})
+    )
+    (?>  # atomic: a year given is not given up for a shorter match ("im dritten Quartal 2024 der AG")
+        \s+(?:(?P<year>{_YEAR4})
+             |(?:des\s+)?(?:(?P<mod>{_MODIFIER})\s+)?(?P<jahr>Vorjahres|Jahres)(?:\s+(?P<year2>{_YEAR4}))?)(?!\w)
+      | (?!\w)(?!\s+(?:des|der|eines|einer|seine[rs]|ihre[rs]|unsere[rs]|nach|seit|in\s+Folge|hintereinander
+                      |nacheinander)(?!\w))
+    )
+""", _FLAGS)
+
 _YEAR_RE = re.compile(rf"""
     {_LEFT}
     (?:(?P<prep>seit|ab|bis|vor|nach|um|gegen|circa|ca\.|etwa|ungefähr|von|im|in|zwischen)\s+)?
@@ -559,7 +582,7 @@ _MONTH_WORD, _WEEKDAY_WORD, _RELATIVE_DAY_WORD, _PERIOD_WORD, _OFFSET_WORD, _VAG
 # a day ("3." in "3. Mai", "3.9.") has one or two digits, a year four (or more: "2019bis2021"
 # is one word), a decade ("90er", "1990er") two or four.
 _DAY_NUMBER, _YEAR_NUMBER, _DECADE_NUMBER = (1 << n for n in range(6, 9))
-_SEASON_WORD = 1 << 14
+_SEASON_WORD, _QUARTER_WORD = 1 << 14, 1 << 15
 _NUMBER_FLAGS = {1: _DAY_NUMBER, 2: _DAY_NUMBER | _DECADE_NUMBER, 4: _YEAR_NUMBER | _DECADE_NUMBER}
 # What follows a number in its sentence narrows the patterns it can be part of (see
 # ``_narrowed_number_flags``): most numbers of an article are counts ("15.000 Soldaten"), and
@@ -574,6 +597,7 @@ _TRIGGER_WORDS: tuple[tuple[int, Iterable[str]], ...] = (  # flag, the (case-ins
     (_OFFSET_WORD, _OFFSET_UNIT_WORDS),
     (_VAGUE_WORD, _VAGUE_LAST_WORDS),
     (_SEASON_WORD, _SEASON_FIRST_MONTH),
+    (_QUARTER_WORD, _QUARTER_UNITS + _FIRST_MONTHS_UNITS),
 )
 _TRIGGER_FLAGS: dict[str, int] = {}  # lowercase trigger word -> flags
 for _flag, _words in _TRIGGER_WORDS:
@@ -810,6 +834,7 @@ _FIRST_WORDS: dict[re.Pattern[str], frozenset[str]] = {
     _OFFSET_RE: _words_of("vor seit in".split()),
     _VAGUE_RE: _words_of("seit vor in".split()),
     _SEASON_RE: _words_of("im seit bis ab vom".split()),
+    _QUARTER_RE: _words_of("im in seit bis ab vom zum zur 1 2 3 4".split(), _inflected_all(*_ORDINALS)),
 }
 _PATTERN_BITS = {pattern: 1 << n for n, pattern in enumerate(_FIRST_WORDS)}
 
@@ -963,6 +988,44 @@ def _seasons(ctx: _Context) -> _Found:
             else:
                 delta = 0
             return _year_value(anchor.year + delta)
+        yield ctx.relative(m, resolve, qualifier)
+
+
+def _quarters(ctx: _Context) -> _Found:
+    """ "im dritten Quartal", "im ersten Halbjahr 2023", "in den ersten neun Monaten des Vorjahres":
+    a range of months; without a year that of the tense (a quarter not yet begun in a past
+    sentence is last year's, one already over in a future sentence next year's) """
+    for m in ctx.finditer(_QUARTER_RE, _QUARTER_WORD, 5):
+        if m["unit"]:
+            ordinal = int(m["digit"]) if m["digit"] else \
+                next(n for stem, n in _ORDINALS.items() if fold(m["ordinal"]).startswith(stem))
+            size = 3 if fold(m["unit"]).startswith("quartal") else 6
+            if ordinal * size > 12:
+                continue  # "drittes Halbjahr"
+            first, last = ordinal * size - size + 1, ordinal * size
+        else:
+            count = m["count"]
+            n = 2 if fold(count) == "beiden" else int(count) if count.isdigit() else NUMBER_WORDS[fold(count)]
+            last = n * (3 if fold(m["units"]).startswith("quartal") else 1)
+            if not 1 <= last <= 12:
+                continue
+            if not (m["year"] or m["jahr"] or (m["prep"] or "").lower().startswith("in")):
+                continue  # "die ersten neun Monate" of anything
+            first = 1
+        qualifier = _qualifier(m["prep"])
+        year = m["year"] or m["year2"]
+        if year:
+            yield ctx.absolute(m, _month_value(int(year), first, (int(year), last)), qualifier)
+            continue
+
+        def resolve(anchor: date, m=m, first=first, last=last, qualifier=qualifier) -> _Value | None:
+            if m["jahr"] and (m["jahr"].lower().startswith("vorjahr") or m["mod"]):
+                delta = -1 if m["jahr"].lower().startswith("vorjahr") else _modifier_delta(m["mod"]) or 0
+            else:
+                direction = ctx.direction(m.start(), qualifier)
+                delta = -1 if direction == "past" and first > anchor.month else \
+                    1 if direction == "future" and last < anchor.month else 0
+            return _month_value(anchor.year + delta, first, (anchor.year + delta, last))
         yield ctx.relative(m, resolve, qualifier)
 
 
@@ -1156,6 +1219,7 @@ _FAMILIES: tuple[tuple[Callable[[_Context], _Found], int], ...] = (
     (_offsets, _OFFSET_WORD),
     (_vague, _VAGUE_WORD),
     (_seasons, _SEASON_WORD),
+    (_quarters, _QUARTER_WORD),
 )
 
 
