@@ -7,6 +7,8 @@ date-like expression with its character offsets and an ISO value:
                           "2025-09-02", "vom 30. Juni bis 2. Juli"
 * months ................ "im Juli 2000", "Ende August", "im Mai", "seit März",
                           "von Mai bis Juli 2024", "im Mai letzten Jahres"
+* parts of a year ....... "im dritten Quartal", "im ersten Halbjahr 2023",
+                          "in den ersten neun Monaten des Vorjahres"
 * years / decades ....... "2019", "im Jahr 2023", "seit 2024", "Ende 2023",
                           "2019 bis 2021", "2019/20", "in den 1990er Jahren"
 * relative days ......... "heute", "gestern Abend", "morgen und übermorgen"
