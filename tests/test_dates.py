@@ -384,6 +384,9 @@ _LONGEST = [
     "seit vielen Jahrzehnten", "vor ein paar Jahren", "in den letzten zwei Jahren", "in jüngster Zeit", "vor langer Zeit",
     "vom 1. bis zum 3. Mai", "18.-19. Juni 2024", "Mittwoch den 3. Sept. 2025", "um den 3. Jan.", "gegen 3. Okt. 1990",
     "für Donnerstag und Freitag", "bis zum kommenden Frühjahr", "seit dem vergangenen Sommer",
+    "seit dem ersten Quartal des vergangenen Jahres", "bis zur zweiten Jahreshälfte 2024", "ab dem 3. Quartal",
+    "in den ersten zwölf Monaten des Jahres 2023", "in den ersten beiden Quartalen des Vorjahres",
+    "im dritten Quartal", "in den ersten neun Monaten",
 ]
 
 
@@ -420,7 +423,8 @@ def test_trigger_scan_matches_a_full_scan_on_random_text(monkeypatch):
     pieces = [p for phrase in _LONGEST for p in phrase.split(" ")] + [
         "15.000", "3.", "2.9.", "12.10.", "1.2.3", "2019-", "2019-09-02", "1990er", "90ER", "2019/", "/20", "bis", "–",
         "ſeit", "SEİT", "İn", "VOR", "Dem", "ſommer", "KOMMENDEN", "Jahres", "Mai", "Juni", ",", ".", "x", "Soldaten",
-        "seit", "vor", "in", "zwei", "14", "Jahren", "Tagen", "Woche", "Zeit", "langem", "heute", "Freitag", "am"]
+        "seit", "vor", "in", "zwei", "14", "Jahren", "Tagen", "Woche", "Zeit", "langem", "heute", "Freitag", "am",
+        "Quartal", "QUARTALS", "Halbjahr", "ersten", "dritten", "Monaten", "Monate", "3.Quartal", "des", "Folge"]
     for _ in range(400):
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n", "  "]) for _ in range(rng.randint(1, 30)))
         find(text)
@@ -532,3 +536,92 @@ def test_words_before_a_trigger_equal_the_sentence_wide_index():
                 first = bisect.bisect_left(starts, chunks[max(0, chunk - reach)])
                 expected = [(starts[k], dates._FIRST_WORD_BITS[runs[k][0]]) for k in range(first, n)]
                 assert ctx._words_before(run.start(), reach) == expected, (text, run.start(), reach)
+
+
+# --- a day and month without a year in a present-tense subordinate clause --------------------
+
+OCT30 = date(2025, 10, 30)
+
+
+def test_present_subordinate_clause_looks_ahead_whatever_the_sentence():
+    # the clause's own verb is present tense ("abgibt"): a date still to come, though "sprach" is past
+    text = "Der Manager, der den Posten am 1. Januar an seinen Nachfolger abgibt, sprach von einem Kraftakt."
+    assert value(text, OCT30) == ("2026-01-01", None, "day")
+    text = "Sie sagte, dass die neue Regel am 1. Januar in Kraft tritt."
+    assert value(text, OCT30) == ("2026-01-01", None, "day")
+    assert value("Er sagte, dass er im Januar sein Amt antritt.", OCT30) == ("2026-01", None, "month")
+
+
+def test_past_clauses_keep_looking_back():
+    assert value("Er war am 3. September in Berlin.", OCT30) == ("2025-09-03", None, "day")
+    assert value("Der Manager, der den Posten am 1. Januar abgab, sprach von einem Kraftakt.", OCT30) == \
+        ("2025-01-01", None, "day")
+    assert value("Der Manager, der den Posten am 1. Januar übernommen hat, sprach offen.", OCT30) == \
+        ("2025-01-01", None, "day")
+    # a clause that starts with no conjunction or relative pronoun keeps the sentence's tense
+    assert value("Er hatte, wie am 1. Januar angekündigt, verzichtet.", OCT30)[0] == "2025-01-01"
+
+
+def test_present_subordinate_needs_a_conjunction_or_relative_pronoun():
+    import dossier.extraction.dates as dates
+
+    assert dates._present_subordinate(" der den Posten am 1. Januar abgibt")
+    assert dates._present_subordinate(" dass die Regel am 1. Januar gilt")
+    assert not dates._present_subordinate(" der neue Chef am 1. Januar")  # no verb at the end
+    assert not dates._present_subordinate(" am 1. Januar abgibt")  # a main clause: not told
+    assert not dates._present_subordinate(" der am 1. Januar nicht")
+
+
+# --- quarters, half-years, the first N months ------------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Der Konzern hat im dritten Quartal einen Verlust geschrieben.", ("im dritten Quartal", "2025-07", "2025-09")),
+    ("Die Auslieferungen sanken in den ersten neun Monaten um sieben Prozent.",
+     ("in den ersten neun Monaten", "2025-01", "2025-09")),
+    ("Im ersten Halbjahr stieg der Umsatz.", ("Im ersten Halbjahr", "2025-01", "2025-06")),
+    ("Der Umsatz war in der zweiten Jahreshälfte gestiegen.", ("in der zweiten Jahreshälfte", "2025-07", "2025-12")),
+    ("Im 4. Quartal hatte er Verluste.", ("Im 4. Quartal", "2025-10", "2025-12")),
+    ("in den ersten drei Quartalen des Jahres", ("in den ersten drei Quartalen des Jahres", "2025-01", "2025-09")),
+    ("Im ersten Quartal dieses Jahres", ("Im ersten Quartal dieses Jahres", "2025-01", "2025-03")),
+])
+def test_parts_of_the_year_without_a_year(text, expected):
+    e = one(text, OCT30)
+    assert (e.text, e.date, e.date_end, e.precision, e.relative) == (*expected, "month", True)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("im zweiten Quartal 2024", ("2024-04", "2024-06", False)),
+    ("im ersten Halbjahr 2023", ("2023-01", "2023-06", False)),
+    ("in den ersten sechs Monaten des Jahres 2022", ("2022-01", "2022-06", False)),
+    ("im dritten Quartal des Vorjahres", ("2024-07", "2024-09", True)),
+    ("in den ersten neun Monaten vergangenen Jahres", ("2024-01", "2024-09", True)),
+    ("im ersten Halbjahr des vergangenen Jahres", ("2024-01", "2024-06", True)),
+])
+def test_parts_of_the_year_with_a_year(text, expected):
+    e = one(text, OCT30)
+    assert (e.text, e.date, e.date_end, e.relative) == (text, *expected)
+
+
+def test_parts_of_the_year_follow_the_tense():
+    # a quarter not yet begun in a past sentence is last year's, one over in a future sentence next year's
+    may = date(2025, 5, 15)
+    assert value("Im dritten Quartal hatte der Konzern Verluste.", may) == ("2024-07", "2024-09", "month")
+    assert value("Im dritten Quartal wird der Konzern Verluste machen.", may) == ("2025-07", "2025-09", "month")
+    assert value("Im ersten Quartal wird der Umsatz steigen.", OCT30) == ("2026-01", "2026-03", "month")
+    assert value("Im ersten Quartal hatte der Umsatz zugelegt.", OCT30) == ("2025-01", "2025-03", "month")
+    assert value("im dritten Quartal", OCT30, tense="past") == ("2025-07", "2025-09", "month")
+    assert one("im dritten Quartal", None).precision == "unresolved"
+
+
+@pytest.mark.parametrize("text", [
+    "Das Quartal war schwach, das Halbjahr auch.",  # no ordinal
+    "Die ersten neun Monate seines Lebens verbrachte er in Berlin.",
+    "In den ersten neun Monaten seiner Amtszeit reiste er viel.",
+    "Die ersten neun Monate waren hart.",  # neither "in den" nor a year: of anything
+    "Im ersten Quartal des Geschäftsjahres stieg der Umsatz.",  # a fiscal year is not the calendar's
+    "Der Konzern schrieb im dritten Quartal in Folge Verluste.",  # a count of quarters
+    "Im ersten Halbjahr nach der Einführung sank der Absatz.",
+    "im dritten Halbjahr", "in den ersten 13 Monaten", "Vorjahresquartal und Quartalszahlen",
+])
+def test_parts_of_the_year_not_dates(text):
+    assert find(text, OCT30) == []

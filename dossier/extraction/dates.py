@@ -7,6 +7,8 @@ date-like expression with its character offsets and an ISO value:
                           "2025-09-02", "vom 30. Juni bis 2. Juli"
 * months ................ "im Juli 2000", "Ende August", "im Mai", "seit März",
                           "von Mai bis Juli 2024", "im Mai letzten Jahres"
+* parts of a year ....... "im dritten Quartal", "im ersten Halbjahr 2023",
+                          "in den ersten neun Monaten des Vorjahres"
 * years / decades ....... "2019", "im Jahr 2023", "seit 2024", "Ende 2023",
                           "2019 bis 2021", "2019/20", "in den 1990er Jahren"
 * relative days ......... "heute", "gestern Abend", "morgen und übermorgen"
@@ -202,6 +204,29 @@ _SEASON_RE = re.compile(rf"""
     (?!\w)(?!\s+(?:des\s+Jahres\s+)?\d)
 """, _FLAGS)
 _SEASON_FIRST_MONTH = {"frühjahr": 3, "frühling": 3, "sommer": 6, "herbst": 9}
+
+# Parts of a calendar year: "im dritten Quartal", "im ersten Halbjahr 2023", "in der zweiten
+# Jahreshälfte", "in den ersten neun Monaten (des Vorjahres)", "in den ersten drei Quartalen".
+# Not when a genitive or "nach"/"seit" ties the period to something else than the calendar year
+# ("in den ersten neun Monaten seiner Amtszeit", "im ersten Quartal des Geschäftsjahres"), nor a
+# count of quarters ("im dritten Quartal in Folge").
+_ORDINALS = {"erst": 1, "zweit": 2, "dritt": 3, "viert": 4}
+_QUARTER_UNITS = ("Quartal", "Quartals", "Quartales", "Halbjahr", "Halbjahres", "Halbjahrs", "Jahreshälfte")
+_FIRST_MONTHS_UNITS = ("Monate", "Monaten", "Quartale", "Quartalen")
+_QUARTER_RE = re.compile(rf"""
+    {_LEFT}
+    (?:(?P<prep>im|in\s+der|in\s+den|seit\s+dem|seit\s+der|seit\s+den|bis\s+zum|bis\s+zur|ab\s+dem|ab\s+der|vom|zum|zur)\s+)?
+    (?:
+        (?:(?P<ordinal>{_inflected(_ORDINALS)})\s+|(?P<digit>[1-4])\.\s*)(?P<unit>{_alt(_QUARTER_UNITS)})
+      | ersten\s+(?P<count>{_NUMBER}|beiden)\s+(?P<units>{_alt(_FIRST_MONTHS_UNITS)})
+    )
+    (?>  # atomic: a year given is not given up for a shorter match ("im dritten Quartal 2024 der AG")
+        \s+(?:(?P<year>{_YEAR4})
+             |(?:des\s+)?(?:(?P<mod>{_MODIFIER})\s+)?(?P<jahr>Vorjahres|Jahres)(?:\s+(?P<year2>{_YEAR4}))?)(?!\w)
+      | (?!\w)(?!\s+(?:des|der|eines|einer|seine[rs]|ihre[rs]|unsere[rs]|nach|seit|in\s+Folge|hintereinander
+                      |nacheinander)(?!\w))
+    )
+""", _FLAGS)
 
 _YEAR_RE = re.compile(rf"""
     {_LEFT}
@@ -404,6 +429,34 @@ def tense_of(text: str, memo: TenseMemo | None) -> Tense | None:
     return memo[text]
 
 
+# A subordinate clause puts its finite verb last ("..., der den Posten am 1. Januar abgibt, ...").
+# Its first word, and lowercase words ending in -t that are no verbs (which would end the clause
+# where its verb does).
+_SUBORDINATE_FIRST = frozenset({
+    "der", "die", "das", "dem", "den", "deren", "dessen", "denen", "welche", "welcher", "welches", "welchem",
+    "welchen", "dass", "wenn", "weil", "ob", "sobald", "bevor", "ehe", "falls", "sofern", "wo", "womit", "wobei",
+})
+_NOT_PRESENT_VERBS = frozenset({
+    "nicht", "jetzt", "erst", "bereits", "längst", "meist", "zuerst", "selbst", "sonst", "zuletzt", "gut", "mit",
+    "seit", "fast", "bekannt", "geplant", "angesetzt", "erwartet", "bereit", "bestimmt", "zunächst", "mindestens",
+    "höchstens", "spätestens", "frühestens", "derzeit", "weit", "mehrfach", "recht", "geeignet", "wert",
+})
+
+
+def _present_subordinate(clause: str) -> bool:
+    """True for a subordinate clause in the present tense: it starts with a relative pronoun or
+    a conjunction and ends with a finite verb in -t ("abgibt", "tritt", "beginnt"). With a
+    date it speaks of what is still to come ("..., der am 1. Januar sein Amt antritt, sagte ..."),
+    whatever the tense of the sentence around it."""
+    words = _WORD_RE.findall(clause)
+    if len(words) < 3 or words[0].lower() not in _SUBORDINATE_FIRST:
+        return False
+    last = words[-1]
+    if last in _PERFECT_AUX and words[-2].islower():
+        return False  # "übernommen hat": a perfect the participle rules do not know
+    return last.islower() and last.endswith("t") and len(last) > 2 and last not in _NOT_PRESENT_VERBS
+
+
 def _clause_around(text: str, pos: int) -> str:
     start, end = 0, len(text)
     for m in _CLAUSE_BREAK_RE.finditer(text):
@@ -531,7 +584,7 @@ _MONTH_WORD, _WEEKDAY_WORD, _RELATIVE_DAY_WORD, _PERIOD_WORD, _OFFSET_WORD, _VAG
 # a day ("3." in "3. Mai", "3.9.") has one or two digits, a year four (or more: "2019bis2021"
 # is one word), a decade ("90er", "1990er") two or four.
 _DAY_NUMBER, _YEAR_NUMBER, _DECADE_NUMBER = (1 << n for n in range(6, 9))
-_SEASON_WORD = 1 << 14
+_SEASON_WORD, _QUARTER_WORD = 1 << 14, 1 << 15
 _NUMBER_FLAGS = {1: _DAY_NUMBER, 2: _DAY_NUMBER | _DECADE_NUMBER, 4: _YEAR_NUMBER | _DECADE_NUMBER}
 # What follows a number in its sentence narrows the patterns it can be part of (see
 # ``_narrowed_number_flags``): most numbers of an article are counts ("15.000 Soldaten"), and
@@ -546,6 +599,7 @@ _TRIGGER_WORDS: tuple[tuple[int, Iterable[str]], ...] = (  # flag, the (case-ins
     (_OFFSET_WORD, _OFFSET_UNIT_WORDS),
     (_VAGUE_WORD, _VAGUE_LAST_WORDS),
     (_SEASON_WORD, _SEASON_FIRST_MONTH),
+    (_QUARTER_WORD, _QUARTER_UNITS + _FIRST_MONTHS_UNITS),
 )
 _TRIGGER_FLAGS: dict[str, int] = {}  # lowercase trigger word -> flags
 for _flag, _words in _TRIGGER_WORDS:
@@ -678,9 +732,19 @@ class _Context:
         return tense_of(_clause_around(self.text, pos), self._tenses) or self._sentence_tense
 
     def direction(self, pos: int, qualifier: str | None) -> Tense | None:
+        """Where "am Mittwoch", "im Mai", "am 1. Januar" lie from the anchor: "seit" looks back;
+        else the tense of the clause, a present-tense subordinate clause looking ahead (German
+        speaks of a dated future in the present: "..., der am 1. Januar abgibt, sprach ..."),
+        else the tense of the sentence."""
         if qualifier and qualifier.startswith("seit"):
             return "past"
-        return self.tense_at(pos)
+        if self._tense is not None:
+            return self._tense
+        clause = _clause_around(self.text, pos)
+        own = tense_of(clause, self._tenses)
+        if own is None and _present_subordinate(clause):
+            return "future"
+        return own or self._sentence_tense
 
     def absolute(self, m: re.Match[str], value: _Value | None, qualifier: str | None) -> TemporalExpression | None:
         if value is None:
@@ -772,6 +836,7 @@ _FIRST_WORDS: dict[re.Pattern[str], frozenset[str]] = {
     _OFFSET_RE: _words_of("vor seit in".split()),
     _VAGUE_RE: _words_of("seit vor in".split()),
     _SEASON_RE: _words_of("im seit bis ab vom".split()),
+    _QUARTER_RE: _words_of("im in seit bis ab vom zum zur 1 2 3 4".split(), _inflected_all(*_ORDINALS)),
 }
 _PATTERN_BITS = {pattern: 1 << n for n, pattern in enumerate(_FIRST_WORDS)}
 
@@ -925,6 +990,44 @@ def _seasons(ctx: _Context) -> _Found:
             else:
                 delta = 0
             return _year_value(anchor.year + delta)
+        yield ctx.relative(m, resolve, qualifier)
+
+
+def _quarters(ctx: _Context) -> _Found:
+    """ "im dritten Quartal", "im ersten Halbjahr 2023", "in den ersten neun Monaten des Vorjahres":
+    a range of months; without a year that of the tense (a quarter not yet begun in a past
+    sentence is last year's, one already over in a future sentence next year's) """
+    for m in ctx.finditer(_QUARTER_RE, _QUARTER_WORD, 5):
+        if m["unit"]:
+            ordinal = int(m["digit"]) if m["digit"] else \
+                next(n for stem, n in _ORDINALS.items() if fold(m["ordinal"]).startswith(stem))
+            size = 3 if fold(m["unit"]).startswith("quartal") else 6
+            if ordinal * size > 12:
+                continue  # "drittes Halbjahr"
+            first, last = ordinal * size - size + 1, ordinal * size
+        else:
+            count = m["count"]
+            n = 2 if fold(count) == "beiden" else int(count) if count.isdigit() else NUMBER_WORDS[fold(count)]
+            last = n * (3 if fold(m["units"]).startswith("quartal") else 1)
+            if not 1 <= last <= 12:
+                continue
+            if not (m["year"] or m["jahr"] or (m["prep"] or "").lower().startswith("in")):
+                continue  # "die ersten neun Monate" of anything
+            first = 1
+        qualifier = _qualifier(m["prep"])
+        year = m["year"] or m["year2"]
+        if year:
+            yield ctx.absolute(m, _month_value(int(year), first, (int(year), last)), qualifier)
+            continue
+
+        def resolve(anchor: date, m=m, first=first, last=last, qualifier=qualifier) -> _Value | None:
+            if m["jahr"] and (m["jahr"].lower().startswith("vorjahr") or m["mod"]):
+                delta = -1 if m["jahr"].lower().startswith("vorjahr") else _modifier_delta(m["mod"]) or 0
+            else:
+                direction = ctx.direction(m.start(), qualifier)
+                delta = -1 if direction == "past" and first > anchor.month else \
+                    1 if direction == "future" and last < anchor.month else 0
+            return _month_value(anchor.year + delta, first, (anchor.year + delta, last))
         yield ctx.relative(m, resolve, qualifier)
 
 
@@ -1118,6 +1221,7 @@ _FAMILIES: tuple[tuple[Callable[[_Context], _Found], int], ...] = (
     (_offsets, _OFFSET_WORD),
     (_vague, _VAGUE_WORD),
     (_seasons, _SEASON_WORD),
+    (_quarters, _QUARTER_WORD),
 )
 
 
