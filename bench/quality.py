@@ -108,12 +108,14 @@ def gold_items(gold: dict[str, dict]) -> dict[str, set]:
     return items
 
 
-def predicted_items(extractions, sources: set[str]) -> dict[str, set]:
+def predicted_items(result, sources: set[str]) -> dict[str, set]:
+    """What the dossier shows: the actors of each source as assembled (editorial merges and
+    rejects applied, a source's own outlet left out), dates and quotes as extracted."""
     items: dict[str, set] = {kind: set() for kind in KINDS}
-    for ex in extractions:
+    items["actors"] = {(source, a.id) for a in result.dossier.actors for source in a.sources if source in sources}
+    for ex in result.run.extractions:
         if ex.source not in sources:
             continue
-        items["actors"] |= {(ex.source, m.actor) for m in ex.mentions}
         items["dates"] |= {(ex.source, d.text, d.date) for d in ex.dates if d.date is not None}
         items["quotes"] |= {(ex.source, q.speaker, first_words(q.text)) for q in ex.quotes}
     return items
@@ -127,7 +129,7 @@ def scores(result, gold_dir: Path = GOLD_DIR) -> dict[str, Score]:
     if missing:
         raise ValueError(f"gold files without a source: {', '.join(missing)}")
     truth = gold_items(gold)
-    found = predicted_items(result.run.extractions, set(gold))
+    found = predicted_items(result, set(gold))
     out = {}
     for kind in KINDS:
         out[kind] = Score(kind, truth[kind] & found[kind], found[kind] - truth[kind], truth[kind] - found[kind])

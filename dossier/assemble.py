@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -65,7 +66,8 @@ def evidence(extraction: SourceExtraction, sentence: int, expression: str | None
 
 def assemble(sources: list[Source], extractions: list[SourceExtraction], editorial: Editorial) -> Dossier:
     index = ActorIndex(editorial)
-    actors = build_actors(extractions, index)
+    own_outlets = {s.meta.id: outlet_actor_ids(s.meta.outlet, editorial, index) for s in sources}
+    actors = build_actors(extractions, index, own_outlets)
     known = {a.id for a in actors}
     events = build_events(extractions, index, known, {a.id for a in actors if a.type in PARTICIPANT_TYPES})
     claims = build_claims(extractions, actors)
@@ -84,12 +86,28 @@ def assemble(sources: list[Source], extractions: list[SourceExtraction], editori
     return apply_corrections(dossier, editorial.corrections, editorial.documents.get("corrections.yml"), sentences)
 
 
-def build_actors(extractions: list[SourceExtraction], index: ActorIndex) -> list[Actor]:
+def outlet_actor_ids(outlet: str | None, editorial: Editorial, index: ActorIndex) -> frozenset[str]:
+    """The actor ids a source's own outlet may have ("dpa" -> the known name "Deutsche
+    Presse-Agentur", "tagesschau.de" -> "tagesschau"): a source does not name its publisher as
+    an actor ("wie Reporter der Deutschen Presse-Agentur beobachteten" in a dpa report)."""
+    if not outlet:
+        return frozenset()
+    names = {outlet.casefold(), re.sub(r"\.(de|ch|at|com|net|org)$", "", outlet.casefold())}
+    ids = {slugify(name) for name in names} | {index.by_name[name] for name in names if name in index.by_name}
+    for known in editorial.known_names.organizations:
+        if names & {n.casefold() for n in (known.name, *known.aliases)}:
+            ids.add(slugify(known.name))
+    return frozenset(filter(None, (index.resolve_id(i) for i in ids)))
+
+
+def build_actors(extractions: list[SourceExtraction], index: ActorIndex,
+                 own_outlets: dict[str, frozenset[str]] | None = None) -> list[Actor]:
     mentions: dict[str, list[tuple[SourceExtraction, MentionRecord]]] = defaultdict(list)
     for ex in extractions:
+        own = own_outlets.get(ex.source, frozenset()) if own_outlets else frozenset()
         for m in ex.mentions:
             actor = index.resolve(m)
-            if actor is not None:
+            if actor is not None and actor not in own:
                 mentions[actor].append((ex, m))
     actors = []
     for actor_id, items in mentions.items():

@@ -480,6 +480,23 @@ def test_another_name_of_a_state_must_name_a_state(tmp_path):
         read_yaml(path).validate(NamesFile)
 
 
+def test_a_source_does_not_name_its_own_outlet_as_an_actor():
+    from dossier.assemble import assemble
+
+    content = load_editorial(ROOT / "content")
+    editorial = Editorial(settings=DossierSettings(title="t"), actors=ActorsFile(actors=[]), roles=content.roles,
+                          known_names=content.known_names)
+    lexicon = build_lexicon(editorial, load_events(ROOT / "content"))
+    text = "Wie Reporter der Deutschen Presse-Agentur beobachteten, sprach Kim mit Reuters."
+    sources = [Source(meta=SourceMeta(id=f"s-{n}", title="t", outlet=outlet, url=None,
+                                      published=dt.date(2025, 9, 1), language="de"),
+                      path="t.md", body=text, furniture=[], text_sha256="x") for n, outlet in enumerate(("dpa", "tagesschau.de"))]
+    extractions = list(extract(sources, build_nlp(lexicon), pipeline_version(lexicon, None), lexicon))
+    actors = {a.id: a.sources for a in assemble(sources, extractions, editorial).actors}
+    assert actors["deutsche-presse-agentur"] == ["s-1"]  # the dpa report does not name dpa
+    assert actors["reuters"] == ["s-0", "s-1"]
+
+
 def _typed(value):
     """A model as nested (field, type, value) tuples: validation may not change any type."""
     if hasattr(value, "__pydantic_fields_set__"):
