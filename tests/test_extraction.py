@@ -241,31 +241,34 @@ def test_sentence_splitter_jumps_to_the_same_sentences_as_a_full_loop():
     import spacy
     from spacy.attrs import SENT_START
 
-    from dossier.extraction.components import _CLOSING_QUOTES, _SPLIT_WORDS, _TERMINAL, _YEAR_WITH_STOP, register_extensions
+    from dossier.extraction.components import (
+        _CLOSING_AFTER_STOP, _SPLIT_WORDS, _TERMINAL, _YEAR_WITH_STOP, _closes, register_extensions,
+    )
     from dossier.extraction.doctext import make_doc
 
     def every_token(words: list[str]) -> list[int]:
-        last, firsts, in_quote, start_next = len(words) - 1, [], False, True
+        last, firsts, opener, start_next = len(words) - 1, [], "", True
         for i, text in enumerate(words):
             if text.isspace():
                 if i == 0:
                     firsts.append(0)
                 if "\n" in text:
-                    in_quote, start_next = False, True
+                    opener, start_next = "", True
                 continue
             if start_next:
                 firsts.append(i)
                 start_next = False
             if text in _SPLIT_WORDS:
-                if text in ("„", "»") or (text == '"' and not in_quote):
-                    in_quote = True
-                elif text in ("“", "«") or (text == '"' and in_quote):
-                    if in_quote and i > 0 and words[i - 1] in _TERMINAL:
+                if text in _TERMINAL:
+                    if not opener:
+                        start_next = i == last or words[i + 1] not in _CLOSING_AFTER_STOP
+                elif _closes(opener, text):
+                    if opener and i > 0 and words[i - 1] in _TERMINAL:
                         start_next = True
-                    in_quote = False
-                elif not in_quote:
-                    start_next = i == last or words[i + 1] not in _CLOSING_QUOTES
-            elif text[:1] in "12" and not in_quote and _YEAR_WITH_STOP.match(text):
+                    opener = ""
+                elif not opener or text == "„":
+                    opener = text
+            elif text[:1] in "12" and not opener and _YEAR_WITH_STOP.match(text):
                 start_next = i < last and not words[i + 1].isspace() and words[i + 1][:1].isupper()
         return firsts
 

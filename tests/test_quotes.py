@@ -249,6 +249,7 @@ def test_no_quotes():
     "Dem Minister zufolge wies er die Vorwürfe zurück; nach seinen Worten hob er hervor, er fügte hinzu und stellte klar.",
     "Er kündigte an, sagte‑sagte sagtest Sagte_ ſagte ſprach von, Kelvin \u212aündigte an.",
     "Man sprach nicht von ihm, laut-los, nachher so, zufolge Zufolge.",
+    "Er warf ihr vor, sprach vor den Medien von einem □ und sprach mit ihm von □, wirft vor.",
 ])
 def test_cue_search_equals_a_full_scan(sentence):
     import dossier.extraction.quotes as quotes
@@ -259,3 +260,219 @@ def test_cue_search_equals_a_full_scan(sentence):
         assert [m.span() for m in quotes._matches(pattern, sentence, words, first_words)] == [
             m.span() for m in pattern.finditer(sentence)]
     assert quotes._simple_verbs(sentence, words) == [m.span() for m in quotes._SIMPLE_RE.finditer(sentence)]
+
+
+# --------------------------------------------------------------------------- guillemets (L)
+
+
+def test_swiss_guillemets_pair_like_german_quotes():
+    """«…» (Swiss/French: opens with «) is a quote as „…“ is; words of speech that start lower-case
+    are a quote even without a cue (a title starts with a capital)."""
+    s = "Die Ministerin sprach vor den Medien in Bern von einem «massgeschneiderten Paket»."
+    q = only(s)
+    assert (q.text, q.speaker_text, q.cue, q.partial) == ("massgeschneiderten Paket", "Die Ministerin", "sprach von", True)
+    q = only("«Wir sichern den Zugang zum Markt», sagte die Ministerin.")
+    assert q.text == "Wir sichern den Zugang zum Markt" and q.partial is False and q.speaker_text == "die Ministerin"
+    for marks in ("«»", "„“", "»«"):
+        s = f"Die Ministerin hält das für falsch: Eine solche Frage verlange {marks[0]}die Zustimmung der Kantone{marks[1]}."
+        assert [q.text for q in find_quotes(s)] == ["die Zustimmung der Kantone"], marks
+    check_offsets(s, find_quotes(s))
+
+
+def test_guillemets_still_mark_titles_without_a_cue():
+    assert find_quotes("Ihr Buch «Digitale Demenz» erschien 2012.") == []
+    assert find_quotes("Er las «Der Mann, der niemals aufgab» im Urlaub.") == []
+    # "sprach … von" with words between is a cue only when a quote follows "von"
+    from dossier.extraction.quotes import _find_cues
+
+    assert "sprach von" not in [c.text for c in _find_cues("Er sprach mit dem Präsidenten von Frankreich über □.")]
+    assert "sprach von" in [c.text for c in _find_cues("Er sprach in Bern von einer neuen □.")]
+
+
+def test_german_guillemets_keep_working():
+    q = only("»Wir sichern den Zugang zum Markt«, sagte die Ministerin.")
+    assert q.text == "Wir sichern den Zugang zum Markt" and q.speaker_text == "die Ministerin"
+
+
+# --------------------------------------------------------------------------- speech verbs and order (G)
+
+
+def test_separable_vorwerfen():
+    s = 'Der russische Botschafter Iwan Petrow warf den Europäern vor, die Diplomatie "mutwillig zu zerstören".'
+    q = only(s)
+    assert q.cue == "warf vor" and q.speaker_text == "Der russische Botschafter Iwan Petrow" and q.partial
+    q = only("Die Abgeordnete Petra Kowalski warf der Regierung vor, Fehler zu machen: „Die Koalition lässt alle im Stich.“")
+    assert q.cue == "warf vor" and q.speaker_text == "Die Abgeordnete Petra Kowalski" and not q.partial
+    # "vor" that is no particle of the verb: no cue, a short quoted name stays a name
+    assert find_quotes("Er warf einen Blick vor das „Rote Rathaus“ und ging.") == []
+
+
+@pytest.mark.parametrize("verb", ["sagte", "mahnte", "warnte", "betonte"])
+def test_adverb_first_then_verb_then_subject(verb):
+    s = f"Zugleich {verb} er, der Prozess müsse „ohne Verzögerung und ohne Tricks“ abgeschlossen werden."
+    assert only(s).speaker_text == "er"
+    s = f"Dabei {verb} Ministerin Petra Kowalski, der Prozess müsse „ohne Verzögerung“ enden."
+    assert only(s).speaker_text == "Ministerin Petra Kowalski"
+    # "er" after the verb is its subject whatever comes first (nominative only)
+    s = f"Gleichzeitig {verb} er, der Prozess müsse „ohne Verzögerung“ enden."
+    assert only(s).speaker_text == "er"
+
+
+def test_name_first_is_still_the_subject():
+    # a name that is also a word ("Kurz") before the verb stays the speaker when no subject follows
+    assert only("Kurz sagte, der Prozess müsse „ohne Verzögerung“ enden.").speaker_text == "Kurz"
+    # "sie" after the verb may be the object: the name before the verb stays the speaker
+    assert only("Merz lobte sie als „verlässliche Partnerin“.").speaker_text == "Merz"
+    assert only("Er sagte, der Prozess müsse „ohne Verzögerung“ enden.").speaker_text == "Er"
+
+
+def test_kuendigte_an_with_its_own_speaker():
+    s = "Präsident Pierre Dubois kündigte an, man werde «jeden Franken Lohn verteidigen»."
+    q = only(s)
+    assert q.cue == "kündigte an" and q.speaker_text == "Präsident Pierre Dubois"
+
+
+# --------------------------------------------------------------------------- descriptions (H)
+
+
+def test_speaker_before_a_relative_clause():
+    s = 'Der 57-Jährige, der den Posten am 1. Januar an Max Muster abgibt, sprach von einem "Kraftakt", der bevorstehe.'
+    q = only(s)
+    assert (q.text, q.speaker_text, q.cue) == ("Kraftakt", "Der 57-Jährige", "sprach von")
+    s = "Die Ministerin, die seit Mai im Amt ist, sagte, es sei „ein Kraftakt“."
+    assert only(s).speaker_text == "Die Ministerin"
+
+
+def test_age_noun_after_the_verb():
+    q = only("„Ich glaube an die Kraft der Politik“, sagte der 76-Jährige darin.")
+    assert q.speaker_text == "der 76-Jährige"
+
+
+# --------------------------------------------------------------------------- titles (K)
+
+
+def test_newspaper_after_the_speech_verb_is_no_quote():
+    s = "„Das ist ein Wortbruch“, sagte er der „Sächsischen Zeitung“."
+    assert [q.text for q in find_quotes(s)] == ["Das ist ein Wortbruch"]
+    s = "„Das ist ein Wortbruch“, sagte die Ministerin dem „Spiegel“."
+    assert [q.text for q in find_quotes(s)] == ["Das ist ein Wortbruch"]
+    s = "Das sagte der „Tagesspiegel“ unter Berufung auf Diplomaten."
+    assert find_quotes(s) == []
+
+
+def test_one_word_partial_quotes_after_articles_stay_quotes():
+    assert only('Der Chef sprach von einem "Kraftakt".').text == "Kraftakt"
+    assert only("Er sprach von der „Zeitenwende“.").text == "Zeitenwende"
+    assert only("Sie nannte das Ergebnis „enttäuschend“.").text == "enttäuschend"
+
+
+# --------------------------------------------------------------------------- previous sentence (I)
+
+
+def test_quote_sentence_takes_the_speaker_of_the_sentence_before():
+    prev = "Nun sei Ankara am Zug, sagte die Ko-Vorsitzende Tülay Demir. "
+    s = "„Jetzt braucht es Gesetze, nicht nur schöne Worte.“"
+    q = only(s, previous_sentence=prev)
+    assert q.speaker_in_previous and q.cue == "sagte" and q.partial is False
+    assert prev[q.speaker_start:q.speaker_end] == q.speaker_text == "die Ko-Vorsitzende Tülay Demir"
+    q = only(s, previous_sentence="„Wir sind bereit“, sagte Kanzler Max Muster. ")
+    assert q.speaker_text == "Kanzler Max Muster" and q.speaker_in_previous
+
+
+def test_quote_sentence_without_speech_before_keeps_no_speaker():
+    s = "„Jetzt braucht es Gesetze, nicht nur schöne Worte.“"
+    for prev in ("Ankara ist am Zug. ",  # no speech verb
+                 "Nun sei Ankara am Zug, sagte die Ko-Vorsitzende Tülay Demir.\n\n"):  # another paragraph
+        q = only(s, previous_sentence=prev)
+        assert q.speaker_text is None and q.cue is None and not q.speaker_in_previous
+    # a quote with more of the sentence after it is not a sentence of its own
+    q = only("„Jetzt braucht es Gesetze“ ist ein Satz.", previous_sentence="Dazu sagte Max Muster etwas. ")
+    assert q.speaker_text is None and not q.speaker_in_previous
+    # a quote with its own cue keeps it
+    q = only("„Wir kommen“, sagte sie.", previous_sentence="Dazu sagte Max Muster etwas. ")
+    assert q.speaker_text == "sie" and not q.speaker_in_previous
+
+
+# --------------------------------------------------------------------------- whole pipeline
+
+
+def _pipeline(text: str):
+    from test_extraction import _extract
+
+    return _extract(text)
+
+
+def test_sentence_splitter_pairs_the_guillemet_actually_used():
+    for opener, closer in (("«", "»"), ("»", "«"), ("„", "“")):
+        text = (f"Ministerin Petra Kowalski sprach von einem {opener}guten Paket{closer}. "
+                f"{opener}Wir sichern den Zugang zum Markt{closer}, sagte Kowalski. Danach ging sie.")
+        ex = _pipeline(text)
+        assert [s.text for s in ex.sentences] == [
+            f"Ministerin Petra Kowalski sprach von einem {opener}guten Paket{closer}.",
+            f"{opener}Wir sichern den Zugang zum Markt{closer}, sagte Kowalski.", "Danach ging sie."], opener
+        assert [(q.text, q.speaker) for q in ex.quotes] == [
+            ("guten Paket", "petra-kowalski"), ("Wir sichern den Zugang zum Markt", "petra-kowalski")], opener
+    # a full stop inside the quote, closed by the matching guillemet, ends the sentence there
+    ex = _pipeline("Kowalski sagte: «Wir kommen wieder.» Danach ging sie.")
+    assert [s.text for s in ex.sentences] == ["Kowalski sagte: «Wir kommen wieder.»", "Danach ging sie."]
+
+
+def test_descriptions_refer_to_the_last_person_named():
+    text = ("Der Gründer Abdul Ocalo rief zur Abgabe der Waffen auf. "
+            "„Ich glaube an die Politik“, sagte der 76-Jährige darin. "
+            "Ministerin Petra Kowalski sprach von einem Tag. "
+            "Die 57-Jährige, die seit Mai im Amt ist, sprach von einem „Kraftakt“. "
+            "Kommissar Jan Novak war zufrieden. Er hoffe auf eine Lösung „so bald wie möglich“, sagte der Slowake. "
+            "„Wir warten“, sagte die Slowakin.")
+    ex = _pipeline(text)
+    assert [(q.text, q.speaker) for q in ex.quotes] == [
+        ("Ich glaube an die Politik", "abdul-ocalo"), ("Kraftakt", "petra-kowalski"),
+        ("so bald wie möglich", "jan-novak"), ("Wir warten", "jan-novak")]
+
+
+def test_descriptions_that_name_no_person():
+    from support import ROOT
+
+    from dossier.editorial import Editorial, load_editorial
+    from dossier.extraction.lexicon import build_lexicon, load_events
+    from dossier.extraction.records import _is_person_description
+    from dossier.model import ActorsFile, DossierSettings
+
+    content = load_editorial(ROOT / "content")
+    editorial = Editorial(settings=DossierSettings(title="t"), actors=ActorsFile(actors=[]), roles=content.roles,
+                          known_names=content.known_names)
+    lexicon = build_lexicon(editorial, load_events(ROOT / "content"))
+    people = ["der 76-Jährige", "Der 57-Jährige", "der Zwölfjährige", "der Slowake", "die Slowakin", "der Franzose",
+              "der Angeklagte", "der Experte"]
+    others = ["der Name", "der Gedanke", "die Behörde", "die Polizei", "der Konzern", "die Medizin", "der Kreml",
+              "die Regierung", "Jährige", "des Slowaken", "der Sender"]
+    assert [t for t in people if not _is_person_description(t, lexicon)] == []
+    assert [t for t in others if _is_person_description(t, lexicon)] == []
+    ex = _pipeline("Ministerin Petra Kowalski kam. „Wir warten“, sagte die Polizei.")
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("Wir warten", None)]
+
+
+def test_quote_sentence_speaker_from_the_sentence_before_in_the_records():
+    text = ("Ministerin Petra Kowalski kam. Nun sei Ankara am Zug, sagte der Abgeordnete Jan Novak. "
+            "„Jetzt braucht es Gesetze.“ Danach sprach Kowalski.\n\n„Wir warten.“")
+    ex = _pipeline(text)
+    assert [(q.text, q.speaker, q.speaker_text) for q in ex.quotes] == [
+        ("Jetzt braucht es Gesetze.", "jan-novak", "der Abgeordnete Jan Novak"), ("Wir warten.", None, None)]
+
+
+# --------------------------------------------------------------------------- more frames
+
+
+def test_in_aussicht_stellen_is_a_speech_frame():
+    s = "Ministerin Petra Kowalski stellte eine spätere Entlastung in Aussicht, „wenn die Spielräume da sind“."
+    q = only(s)
+    assert (q.speaker_text, q.cue, q.partial) == ("Ministerin Petra Kowalski", "stellte in Aussicht", True)
+    assert find_quotes("Er stellte den „Plan B“ in Aussicht.") == []  # a quoted name stays a name
+
+
+def test_quote_after_a_colon_without_a_cue_is_the_subjects():
+    s = "Fraktionschef Jan Novak hält das für einen Fehler: Eine solche Frage verlange „die Zustimmung der Kantone“."
+    assert only(s).speaker_text == "Fraktionschef Jan Novak"
+    # a colon after a label names no speaker
+    q = only("Das Motto: „Wir schaffen das, und zwar sofort.“")
+    assert q.speaker_text is None and q.cue is None

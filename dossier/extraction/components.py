@@ -32,6 +32,8 @@ from .quotes import find_quotes
 
 _OPENING_QUOTES = {"„", "»", "«", "“", '"', "‚"}
 _CLOSING_QUOTES = {"“", "”", "«", "»", '"', "‘"}
+_CLOSING_AFTER_STOP = _CLOSING_QUOTES - {"«", "»"}
+_GUILLEMET_PAIR = {"«": "»", "»": "«"}  # closing mark -> the opener it ends
 _TERMINAL = {".", "!", "?"}
 _YEAR_WITH_STOP = re.compile(r"^(1[89]|20)\d\d\.$")
 _SPLIT_WORDS = {"„", "»", "“", "«", '"'} | _TERMINAL  # the only tokens that change the state
@@ -112,7 +114,7 @@ class SentenceSplitter(_BatchedComponent):
         # after a sentence end is always looked at, as it starts the next sentence.
         eventful = list(compress(range(len(words)), map(self._eventful.__getitem__, words)))
         firsts: list[int] = []
-        in_quote = False
+        opener = ""  # the mark that opened the quote we are in ("" outside quotes)
         start_next = True
         i, k = 0, 0  # the next token to look at; the next eventful one is eventful[k]
         while i <= last:
@@ -126,7 +128,7 @@ class SentenceSplitter(_BatchedComponent):
                 if i == 0:
                     firsts.append(0)  # whitespace belongs to the sentence before it
                 if "\n" in text:
-                    in_quote = False
+                    opener = ""
                     start_next = True
                 i += 1
                 continue
@@ -134,21 +136,37 @@ class SentenceSplitter(_BatchedComponent):
                 firsts.append(i)
                 start_next = False
             if text in _SPLIT_WORDS:
-                if text in ("„", "»") or (text == '"' and not in_quote):
-                    in_quote = True
-                elif text in ("“", "«") or (text == '"' and in_quote):
-                    if in_quote and i > 0 and words[i - 1] in _TERMINAL:
+                if text in _TERMINAL:
+                    if not opener:
+                        # a closing mark right after . ! ? belongs to this sentence; a guillemet
+                        # there opens the next quote (outside a quote it cannot close one)
+                        start_next = i == last or words[i + 1] not in _CLOSING_AFTER_STOP
+                elif _closes(opener, text):
+                    if opener and i > 0 and words[i - 1] in _TERMINAL:
                         start_next = True
-                    in_quote = False
-                elif not in_quote:  # . ! ?
-                    start_next = i == last or words[i + 1] not in _CLOSING_QUOTES
-            elif text[:1] in "12" and not in_quote and _YEAR_WITH_STOP.match(text):
+                    opener = ""
+                elif not opener or text == "„":
+                    opener = text
+            elif text[:1] in "12" and not opener and _YEAR_WITH_STOP.match(text):
                 # The tokenizer keeps "1996." whole (as it does "3." in "3. September"): a year
                 # with a full stop before a capitalised word ends the sentence.
                 start_next = i < last and not words[i + 1].isspace() and words[i + 1][:1].isupper()
             i += 1
         set_sentence_starts(doc, firsts)
         return doc
+
+
+def _closes(opener: str, mark: str) -> bool:
+    """Whether quote mark ``mark`` ends the quote opened by ``opener`` ("" outside a quote).
+
+    Guillemets pair with the opener actually used: German »…« and Swiss/French «…»; inside a
+    „…“ or "…" quote a guillemet is a nested quote and closes nothing. “ ends any quote (and
+    outside one it is the tail of a quote the splitter did not see open); " toggles."""
+    if mark in _GUILLEMET_PAIR:
+        return opener == _GUILLEMET_PAIR[mark]
+    if mark == '"':
+        return bool(opener)
+    return mark == "“"
 
 
 def _changes_state(word: str) -> bool:

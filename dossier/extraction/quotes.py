@@ -1,30 +1,39 @@
 """Find direct quotes and their speakers in one German sentence.
 
-Pure standard library; works on one sentence string, all offsets are relative to it.
+Standard library and spaCy's German stop words; works on one sentence string, all offsets are
+relative to it (a speaker taken from the previous sentence has offsets in that one).
 
 Steps
     1. ``_scan_marks`` pairs quotation marks: „…“ „…” „…"  "…"  »…«  «…»  “…”  ‚…‘  ‘…’.
+       A closer only ends the opener actually used (»…« German, «…» Swiss/French).
        An opening mark without its closer runs to the end of the string (a sentence splitter
        may cut a long quote); a closing mark before any opener is the tail of a quote begun in
        the previous sentence (accepted unless ``previous_sentence`` is given and has no open quote).
        Nested quotes are skipped with their outer quote.  ’ between letters is an apostrophe.
     2. Speech cues are searched in the sentence with all quoted text masked out (``_find_cues``):
        verbs (sagte, erklärte, betonte, schrieb, warnte, nannte, ...), separable verbs
-       (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, ...), "sprach von",
+       (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, warf … vor, stellte … in Aussicht,
+       ...), "sprach von" (also "sprach in Bern von einem „…“"),
        prepositional frames (laut X, nach Angaben X, unter Berufung auf X, X zufolge, "…, so X")
        and "nach seinen/ihren Worten".
     3. A quoted *name or term* is dropped (``_is_term``): a noun-phrase-shaped span of at most
        ``TERM_MAX_WORDS`` words (capitalised words, function words, adjectives before a noun)
        with no cue within ``NEAR_BEFORE`` words before / ``NEAR_AFTER`` words after it; a span
        right after a title noun (Buch, Film, Titel, Motto, ...); single-quoted spans and »…«/«…»
-       spans (book/film titles) without a nearby cue.
+       spans (book/film titles) without a nearby cue unless they start lower-case; a short name in
+       the dative after a speech verb (the addressee: "sagte er der „Zeitung“").
     4. Each remaining quote takes a cue: the cue right after the closing mark ("…“, sagte X"),
        else the last cue before a colon-introduced quote ("X sagte: „…“"), else the nearest cue.
     5. The cue's speaker (``_speaker_for``): the subject noun phrase before the verb in its clause
-       ("Kremlberater Juri Uschakow wies …", "Kim wiederum betonte …"), else the pronoun or noun
+       ("Kremlberater Juri Uschakow wies …", "Kim wiederum betonte …"; before a relative clause:
+       "Der 57-Jährige, der …, sprach"; not a stop word opening the clause: "Zugleich sagte er";
+       "er" right after the verb always wins), else the pronoun or noun
        phrase right after the verb ("erklärte er", "sagte Kremlsprecher Dmitri Peskow", "teilte der
        Kreml mit"), else the noun phrase opening the clause ("Moskau hat … erklärt"), else the
-       speaker of another cue in the sentence, else the noun phrase opening the sentence.
+       speaker of another cue in the sentence, else the noun phrase opening the sentence.  A quote
+       without a cue after a colon is the sentence subject's ("X hält das für falsch: … „…“"); a
+       sentence that is only a quote, without a cue, takes the last speech verb of the previous
+       sentence in the same paragraph and its speaker ("…, sagte X. „…“").
        Noun phrases are: optional article, up to three lowercase adjectives, a run of capitalised
        words (name particles von/van/de/al/bin/... allowed).  Pronouns (er/sie) are returned as
        written; the caller resolves them.
@@ -40,6 +49,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from spacy.lang.de.stop_words import STOP_WORDS
 
 from .fold import whole_word_starts
 
@@ -62,6 +73,8 @@ class QuoteSpan:
     speaker_start: int | None
     speaker_end: int | None
     cue: str | None
+    # the speaker (and cue) was found in ``previous_sentence``; the speaker offsets are in it
+    speaker_in_previous: bool = False
 
 
 # --------------------------------------------------------------------------- quotation marks
@@ -180,7 +193,7 @@ def _mask(s: str, raws: list[_Raw]) -> str:
 
 # --------------------------------------------------------------------------- noun phrases
 
-_NAME = r"[A-ZÄÖÜ](?:[\w'’-]*\w|\.)?"  # "Peskow", "Jong-un", initial "J."
+_NAME = r"(?:\d+-)?[A-ZÄÖÜ](?:[\w'’-]*\w|\.)?"  # "Peskow", "Jong-un", initial "J.", "76-Jährige"
 _PARTICLE = r"(?:von|van|de|da|di|del|al|bin|ibn|le|la)"
 _CAPRUN = rf"{_NAME}(?:\s+(?:{_PARTICLE}\s+)?{_NAME})*"
 _ARTICLE = r"(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|er|en|em|es)?)"
@@ -211,6 +224,19 @@ _APPOSITION_RE = re.compile(rf",\s*(?P<sp>{_NP})\s*,\s*$", re.VERBOSE)
 _AFTER_RE = re.compile(rf"\s+(?P<sp>{_PRONOUN}|{_NP})")
 _CLAUSE_START_RE = re.compile(rf"\s*(?P<sp>{_PRONOUN}|{_NP})\s+[a-zäöüß]")
 _NP_BEFORE_RE = re.compile(rf"(?P<sp>{_NP})\s*$")
+# "Der 57-Jährige, der … abgibt, sprach": the subject before a relative clause that ends right
+# before the verb (one clause without commas or quotes).
+_RELATIVE_RE = re.compile(
+    rf"""(?:^|[;:–—(]|[.!?]\s)\s*(?P<sp>{_NP}|{_PRONOUN})\s*,\s*
+        (?:der|die|das|dem|den|deren|dessen|welche[rnms]?)\s[^□;:,]*,\s*$""",
+    re.VERBOSE,
+)
+# A word opening a main clause that is no subject: spaCy's German stop words ("Zugleich", "Dabei")
+# and the function words above; the subject then follows the verb ("Zugleich sagte er").
+_FRONTED = frozenset(STOP_WORDS) | {w.casefold() for w in _NOT_NAMES}
+# Between a speech verb and a quoted title: the addressee in the dative ("sagte er der „Zeitung“",
+# "sagte der Minister dem „Sender“"), optionally after the speaker.
+_ADDRESSEE_RE = re.compile(rf"\s+(?:(?:{_PRONOUN}|{_NP})\s+)?(?:der|dem)\s*")
 _BOUNDARY_RE = re.compile(r"[,;:–—()]")
 
 
@@ -272,9 +298,10 @@ _SEPARABLE_RE = re.compile(
         |hob|hoben|hebt
         |räumte|räumten|räumt
         |kündigte|kündigten|kündigt
-        |stellte|stellten|stellt)\b
+        |stellte|stellten|stellt
+        |warf|warfen|wirft)\b
     (?P<gap>[^,.;:!?□]{0,80}?)
-    \b(?P<particle>mit|hinzu|zurück|hin|hervor|ein|an|klar)\b
+    \b(?P<particle>mit|hinzu|zurück|hin|hervor|ein|an|klar|vor|in\s+Aussicht)\b
     (?=\s*(?:[,.;:!?–—□"]|und\b|oder\b|$))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -283,10 +310,16 @@ _SEPARABLE_RE = re.compile(
 _SEPARABLE_PAIRS = {
     ("teil", "mit"), ("füg", "hinzu"), ("wies", "zurück"), ("weis", "zurück"), ("wies", "hin"),
     ("weis", "hin"), ("hob", "hervor"), ("heb", "hervor"), ("räum", "ein"), ("kündig", "an"),
-    ("stell", "klar"),
+    ("stell", "klar"), ("warf", "vor"), ("wirf", "vor"), ("stell", "in aussicht"),
 }
 
-_SPRACH_VON_RE = re.compile(r"\b(?P<verb>sprach|sprachen|spricht|sprechen|gesprochen)\s+von\b", re.IGNORECASE)
+# "sprach von"; words between verb and "von" ("sprach vor den Medien von einem „…“") only when a
+# quote follows "von" after at most three lower-case words (article, adjectives).
+_SPRACH_VON_RE = re.compile(
+    r"""\b(?P<verb>sprach|sprachen|spricht|sprechen|gesprochen)\s+(?:(?P<gap>[^,.;:!?□]{1,60}?)\s+)?von\b
+        (?(gap)(?=(?:\s+(?-i:[a-zäöüß])[\w-]*){0,3}\s*□))""",
+    re.IGNORECASE | re.VERBOSE,
+)
 
 _PREP_RE = re.compile(
     r"""\b(?P<prep>laut|nach\s+Angaben(?:\s+(?:von|vom))?|unter\s+Berufung\s+auf)(?=\s)""",
@@ -324,7 +357,8 @@ class _Cue:
 # alternation of many verbs is slow to try at every position of a sentence, so the patterns are
 # tried only where a \w+ run is one of their first words: the same matches as finditer.
 _SEPARABLE_WORDS = frozenset("teilte teilten teilt fügte fügten fügt wies wiesen weist hob hoben hebt "
-                             "räumte räumten räumt kündigte kündigten kündigt stellte stellten stellt".split())
+                             "räumte räumten räumt kündigte kündigten kündigt stellte stellten stellt "
+                             "warf warfen wirft".split())
 _SIMPLE_WORDS = frozenset(_SIMPLE_VERBS)
 SPEECH_VERBS = _SIMPLE_WORDS  # also read by the actor rules: "sagte Selenskyj"
 _SPRACH_WORDS = frozenset("sprach sprachen spricht sprechen gesprochen".split())
@@ -375,7 +409,7 @@ def _find_cues(masked: str) -> list[_Cue]:
     starts = _word_starts(masked)
     cues: list[_Cue] = []
     for m in _matches(_SEPARABLE_RE, masked, starts, _SEPARABLE_WORDS):
-        verb, particle = m.group("verb"), m.group("particle")
+        verb, particle = m.group("verb"), _SPACES_RE.sub(" ", m.group("particle"))
         stem = _STEM_END_RE.sub("", verb.lower()) or verb.lower()
         if (stem, particle.lower()) in _SEPARABLE_PAIRS:
             cues.append(_Cue(m.start(), m.end(), f"{verb} {particle}", "verb", *m.span("verb")))
@@ -384,7 +418,7 @@ def _find_cues(masked: str) -> list[_Cue]:
         if all(not (s <= start < e) for s, e in taken):
             cues.append(_Cue(start, end, masked[start:end], "verb", start, end))
     for m in _matches(_SPRACH_VON_RE, masked, starts, _SPRACH_WORDS):
-        cues.append(_Cue(m.start(), m.end(), _SPACES_RE.sub(" ", m.group()), "verb", *m.span("verb")))
+        cues.append(_Cue(m.start(), m.end(), f"{m.group('verb')} von", "verb", *m.span("verb")))
     for m in _matches(_PREP_RE, masked, starts, _PREP_WORDS):
         cues.append(_Cue(m.start(), m.end(), _SPACES_RE.sub(" ", m.group()), "after", m.start(), m.end()))
     if starts is None or "so" in starts:  # the match starts at the comma or dash before "so"
@@ -446,11 +480,23 @@ def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> bool:
         return True
     if raw.opener in _SINGLE and not near:
         return True
-    if raw.opener in _GUILLEMETS and not near:
+    if raw.opener is not None and _is_addressee(sentence, masked, raw, cues):
         return True
     text = sentence[raw.start:raw.end]
+    if raw.opener in _GUILLEMETS and not near and not text[:1].islower():
+        return True  # a title ("Sein Buch »Digitale Demenz«"); words of speech may start lower-case
     n_words = len(text.split())
     return n_words <= TERM_MAX_WORDS and _np_shaped(text) and not near
+
+
+def _is_addressee(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> bool:
+    """A quoted name in the dative after a speech verb is whom it was said to, a newspaper or a
+    broadcaster ("sagte er der „Zeitung“"), not a quote: short, noun-phrase-shaped, capitalised."""
+    text = sentence[raw.start:raw.end]
+    if not text[:1].isupper() or len(text.split()) > TERM_MAX_WORDS or not _np_shaped(text):
+        return False
+    return any(c.kind == "verb" and c.verb_end < raw.outer_start
+               and _ADDRESSEE_RE.fullmatch(masked, c.verb_end, raw.outer_start) for c in cues)
 
 
 # --------------------------------------------------------------------------- speakers
@@ -476,15 +522,24 @@ def _direct_speaker(masked: str, cue: _Cue) -> _Span | None:
         m = _NP_BEFORE_RE.search(masked, 0, cue.start)
         return m.span("sp") if _valid(m) else None
     start = _clause_start(masked, cue.verb_start)
+    after = _AFTER_RE.match(masked, cue.verb_end)
+    after = after if _valid(after) else None
+    if after and after.group("sp") == "er":
+        return after.span("sp")  # nominative only: "er" after the verb is its subject
     m = _B_PREFIX_RE.match(masked[start:cue.verb_start])
     if _valid(m):
-        return m.start("sp") + start, m.end("sp") + start
+        sp = m.group("sp")
+        if not (after and sp == m.group("run") and sp.casefold() in _FRONTED):
+            return m.start("sp") + start, m.end("sp") + start
+    elif start > 0 and masked[start - 1] == "," and not masked[start:cue.verb_start].strip():
+        m = _RELATIVE_RE.search(masked, 0, start)
+        if _valid(m):
+            return m.span("sp")
     m = _APPOSITION_RE.search(masked, 0, cue.verb_start)
     if _valid(m):
         return m.span("sp")
-    m = _AFTER_RE.match(masked, cue.verb_end)
-    if _valid(m):
-        return m.span("sp")
+    if after:
+        return after.span("sp")
     m = _CLAUSE_START_RE.match(masked, start, cue.verb_start)
     if _valid(m):
         return m.span("sp")
@@ -536,7 +591,10 @@ def _is_partial(sentence: str, masked: str, raw: _Raw, prev: QuoteSpan | None, p
 
 
 def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[QuoteSpan]:
-    """Direct quotes in ``sentence`` with speaker and cue; quoted names/terms are left out."""
+    """Direct quotes in ``sentence`` with speaker and cue; quoted names/terms are left out.
+
+    A quote that is the whole sentence and has no cue of its own takes the last speech verb of
+    ``previous_sentence`` and its speaker (``speaker_in_previous``: offsets in that sentence)."""
     raws = _scan_marks(sentence)
     if raws and raws[0].continuation and previous_sentence is not None:
         if not _has_open_quote(previous_sentence):
@@ -554,17 +612,50 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
         cue = _choose_cue(sentence, masked, raw, cues)
         span = _speaker_for(masked, cue, cues) if cue else None
         partial = _is_partial(sentence, masked, raw, out[-1] if out else None, prev_raw)
+        speaker_source, in_previous = sentence, False
+        if cue is None and ":" in masked[:raw.outer_start]:
+            # "X hält das für einen Fehler: …verlange „…“": what follows a colon is the subject's
+            m = _CLAUSE_START_RE.match(masked)
+            span = m.span("sp") if _valid(m) else None
+        elif cue is None and previous_sentence is not None and _is_whole_sentence(sentence, raw):
+            found = _speech_before(previous_sentence)
+            if found is not None:
+                cue, span = found
+                speaker_source, in_previous = previous_sentence, True
         out.append(
             QuoteSpan(
                 text=sentence[raw.start:raw.end],
                 start=raw.start,
                 end=raw.end,
                 partial=partial,
-                speaker_text=sentence[span[0]:span[1]] if span else None,
+                speaker_text=speaker_source[span[0]:span[1]] if span else None,
                 speaker_start=span[0] if span else None,
                 speaker_end=span[1] if span else None,
                 cue=cue.text if cue else None,
+                speaker_in_previous=in_previous,
             )
         )
         prev_raw = raw
     return out
+
+
+_AFTER_QUOTE_RE = re.compile(r"[\s.!?…]*")
+
+
+def _is_whole_sentence(sentence: str, raw: _Raw) -> bool:
+    """The quote is the whole sentence: it opens it and only . ! ? follow its closing mark."""
+    return (raw.closed and not raw.continuation and not sentence[:raw.outer_start].strip()
+            and _AFTER_QUOTE_RE.fullmatch(sentence, raw.outer_end) is not None)
+
+
+def _speech_before(previous: str) -> tuple[_Cue, _Span] | None:
+    """The last speech verb of the previous sentence of the same paragraph and its speaker: a
+    sentence that is only a quote continues what that sentence attributed ("…, sagte X. „…“")."""
+    if previous.rstrip(" \t").endswith("\n"):
+        return None  # a new paragraph
+    raws = _scan_marks(previous)
+    masked = _mask(previous, raws)
+    for cue in reversed(_find_cues(masked)):
+        if cue.kind == "verb" and (span := _direct_speaker(masked, cue)):
+            return cue, span
+    return None

@@ -18,7 +18,7 @@ from ..model import (
 from .actors import role_class_of
 from .dates import tense_of
 from .doctext import TENSES_KEY, DocIndex, Found, Sentence, doc_index, get_spans
-from .lexicon import EventGroup, Lexicon
+from .lexicon import EventGroup, Lexicon, common_nouns
 
 _DESTINATION = re.compile(r"\b(nach|in)\s+$")
 _FIRST_SINCE = {"erste", "ersten", "erstes", "erstmals", "zuletzt", "letzte", "letzten"}
@@ -81,7 +81,9 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
     quotes = []
     for span in get_spans(doc, "quotes"):
         sentence = bisect_right(sentence_starts, span.start) - 1
-        quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon))
+        # a speaker found in the sentence before (quotes.find_quotes) has offsets in that one
+        speaker_base = sents[sentence - 1].start_char if span.value.speaker_in_previous else None
+        quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon, speaker_base))
     events = _events(doc, index, dates, mentions, lexicon)
     return constructed(SourceExtraction, {
         "source": source.meta.id, "pipeline": version, "text_sha256": source.text_sha256,
@@ -114,11 +116,13 @@ def constructed(model: type[_M], fields: dict[str, Any]) -> _M:
     return m
 
 
-def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record], lexicon: Lexicon) -> _Record:
+def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record], lexicon: Lexicon,
+                  speaker_base: int | None = None) -> _Record:
     q = span.value
+    speaker = _resolve_speaker(q, base if speaker_base is None else speaker_base, mentions, lexicon)
     return {
         "text": q.text, "start": base + q.start, "end": base + q.end, "sentence": sentence, "partial": q.partial,
-        "speaker": _resolve_speaker(q, base, mentions, lexicon), "speaker_text": q.speaker_text, "cue": q.cue,
+        "speaker": speaker, "speaker_text": q.speaker_text, "cue": q.cue,
     }
 
 
@@ -129,7 +133,8 @@ def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon) ->
         return None
     start, end = base + q.speaker_start, base + q.speaker_end
     inside = [m for m in mentions if m["start"] < end and m["end"] > start]
-    if q.speaker_text.casefold() in _PRONOUNS or not inside and _is_role_reference(q.speaker_text, lexicon):
+    if q.speaker_text.casefold() in _PRONOUNS or not inside and (
+            _is_role_reference(q.speaker_text, lexicon) or _is_person_description(q.speaker_text, lexicon)):
         before = [m for m in mentions if m["type"] == "person" and m["end"] <= start]
         return before[-1]["actor"] if before else None
     people = [m for m in inside if m["type"] == "person"] or inside
@@ -140,6 +145,32 @@ def _is_role_reference(text: str, lexicon: Lexicon) -> bool:
     """'der SPD-Vorsitzende', 'die Ministerin': a definite article and a person's role word."""
     words = text.split()
     return len(words) >= 2 and words[0].casefold() in ("der", "die") and role_class_of(words[-1].lower(), lexicon) == "person"
+
+
+_AGE_NOUN = re.compile(r"(?:\d+-|\w+)jährige[rn]?")
+
+
+def _is_person_description(text: str, lexicon: Lexicon) -> bool:
+    """'der 76-Jährige', 'der Slowake', 'die Slowakin', 'der Angeklagte': a definite article and a
+    noun that can only mean a person, found by its grammar, not listed: an age ("-Jährige"), a
+    masculine noun of the weak declension in -e (genitive -en, not -ens: "des Slowaken", "des
+    Experten", but "des Namens") or an adjective used as a noun ("des Angeklagten"), a feminine
+    noun in -in with the plural -innen ("Slowakinnen"). The nouns' forms are those of the
+    Wiktionary list (german-nouns)."""
+    words = text.split()
+    if len(words) < 2 or words[0].casefold() not in ("der", "die"):
+        return False
+    noun = words[-1].rsplit("-", 1)[-1] if not _AGE_NOUN.fullmatch(words[-1].casefold()) else words[-1]
+    if _AGE_NOUN.fullmatch(noun.casefold()):
+        return True
+    if not noun[:1].isupper() or role_class_of(noun.lower(), lexicon) in ("organization", "place"):
+        return False
+    nouns = common_nouns()
+    if words[0].casefold() == "der" and noun.endswith("e"):
+        return noun in nouns and noun + "n" in nouns and noun + "ns" not in nouns
+    if words[0].casefold() == "die" and noun.endswith("in"):
+        return noun + "nen" in nouns
+    return False
 
 
 def _lemmas(doc: Doc, index: DocIndex) -> tuple[Callable[[int], str], bool]:
