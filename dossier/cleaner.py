@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from .model import Furniture
 
-_DATELINE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}(\s*[,|-]?\s*\d{1,2}[:.]\d{2}(\s*Uhr)?)?\s*$")
+# "02.09.25 05:24 Uhr", "28.10.2025, 17.42 Uhr • aus DER SPIEGEL"
+_DATELINE = re.compile(r"^\s*\d{1,2}\.\d{1,2}\.\d{2,4}(\s*[,|-]?\s*\d{1,2}[:.]\d{2}(\s*Uhr)?)?(\s*[•|·]\s*[^.!?]*)?\s*$")
 # Wire services close with editor codes such as "/fkr/DP/zb".
 _AGENCY_CODES = re.compile(r"(?<=[.!?“\"])\s*((?:/[A-Za-z]{1,5}){2,})\s*$")
 
@@ -24,6 +25,7 @@ class FurnitureRule:
     tail: bool = False  # a tail marker: everything after it (in the second half) is furniture too
     heading: bool = False  # a list heading ("Mehr zum Thema", "Schlagworte"): the lines after it
     # that are no sentences are its links or tags, furniture too
+    caption: bool = False  # a picture credit: the line right above it, if no sentence, is the caption
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,9 @@ def clean(text: str, rules: Sequence[FurnitureRule], keep: Sequence[str] = (), d
             reason = "nach dem Artikelende (Seitenfuß)"
         if reason is not None and tail_from is None and i >= len(lines) // 2 and _is_tail_marker(line, rules):
             tail_from = i
+        if rule is not None and rule.caption and i > 0 and lines[i - 1].strip() and i - 1 not in reasons \
+                and not _is_sentence(lines[i - 1].strip()) and lines[i - 1].strip() not in keep_set:
+            reasons[i - 1] = "Bildunterschrift"
         if line in drop_set:
             reason = "redaktionell entfernt (drop)"
         elif line in keep_set:

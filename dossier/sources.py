@@ -25,6 +25,7 @@ class _RuleSpec(Strict):
     pattern: str
     tail: bool = False
     heading: bool = False
+    caption: bool = False
 
 
 class FurnitureFile(Strict):
@@ -52,7 +53,7 @@ def load_furniture_rules(path: Path) -> list[FurnitureRule]:
             pattern = re.compile(rule.pattern, re.IGNORECASE)
         except re.error as exc:
             raise DossierError(doc.problem(("rules", i, "pattern"), f"invalid regular expression: {exc}")) from None
-        rules.append(FurnitureRule(rule.reason, pattern, rule.tail, rule.heading))
+        rules.append(FurnitureRule(rule.reason, pattern, rule.tail, rule.heading, rule.caption))
     return rules
 
 

@@ -483,6 +483,40 @@ def test_another_name_of_a_state_must_name_a_state(tmp_path):
         read_yaml(path).validate(NamesFile)
 
 
+def test_first_names_that_are_words_titles_before_first_names_and_foreign_place_articles():
+    ex = _extract("Das sagte Marie Bruckmann dem Sender. Stadtbrandrat Tobias Weiß warnte. Die Kämpfer nahmen El Faschir "
+                  "ein. Im August Prag zu besuchen, plante er. Marie war nicht da.")
+    assert {("marie-bruckmann", "person"), ("tobias-weiss", "person"), ("el-faschir", "place")} <= _actors(ex)
+    assert not any(m.actor in ("marie", "stadtbrandrat-tobias", "august-prag") for m in ex.mentions)
+
+
+def test_one_person_per_name_and_names_after_genannt():
+    ex = _extract("RSF-Anführer Daglo sprach. Später erklärte Mohamed Hamdan Daglo, genannt Hemeti, das. Chefankläger "
+                  "Karim Khan ermittelt. Khan sagte das.")
+    people = {(m.text, m.actor) for m in ex.mentions if m.type == "person"}
+    assert people == {("Daglo", "mohamed-hamdan-daglo"), ("Mohamed Hamdan Daglo", "mohamed-hamdan-daglo"),
+                      ("Hemeti", "mohamed-hamdan-daglo"), ("Karim Khan", "karim-khan"), ("Khan", "karim-khan")}
+
+
+def test_organisations_by_seat_and_fuer_phrase_and_english_organisation_words():
+    ex = _extract("Messungen des Landesamts für Umwelt zeigen das. Die Kriminalpolizei Regensburg ermittelt, das "
+                  "Polizeipräsidium Oberpfalz warnt. Das Institut für Hygiene und Umweltmedizin forscht. Das "
+                  "Humanitarian Research Lab der Yale University meldet das. Der Österreichische "
+                  "Rechtsanwaltskammertag (Örak) klagt. Das Unternehmen für Kunden ist gut.")
+    orgs = {m.actor for m in ex.mentions if m.type == "organization"}
+    assert orgs == {"landesamt-fuer-umwelt", "kriminalpolizei-regensburg", "polizeipraesidium-oberpfalz",
+                    "institut-fuer-hygiene-und-umweltmedizin", "humanitarian-research-lab", "yale-university",
+                    "oesterreichischer-rechtsanwaltskammertag"}
+
+
+def test_places_after_an_article_coordinated_and_not_declined_words():
+    ex = _extract("Es brannte in Straubing und Kelheim. Nebel lag in der Oberpfalz. Das reiche bei Weitem nicht aus. "
+                  "Er hat erst nach Nachbesserungen zugestimmt. Betroffen sind Südostasien und Oberösterreich. Sie "
+                  "wurden von den Vereinigten Arabischen Emiraten versorgt.")
+    places = {m.actor for m in ex.mentions if m.type in ("place", "country")}
+    assert places == {"straubing", "kelheim", "oberpfalz", "suedostasien", "oberoesterreich", "vereinigte-arabische-emirate"}
+
+
 def test_a_source_does_not_name_its_own_outlet_as_an_actor():
     from dossier.assemble import assemble
 

@@ -101,10 +101,29 @@ def test_web_page_furniture_around_an_article():
     ("Mit Material von dpa und AFP", "Quellenangabe der Redaktion"),
     ("Transparenzhinweis: In einer früheren Version hieß es, die Feuerpause gelte ab Montag.", "Hinweis der Redaktion"),
     ("aktualisiert am 3. September 2025, 14:10 Uhr", "Datumszeile"),
+    ("28.10.2025, 17.42 Uhr • aus DER SPIEGEL", "Datumszeile"),
+    ("Artikel hören • 6 Min", "Audio-/Bild-Bedienelement"),
+    ("Zur Merkliste hinzufügen", "Audio-/Bild-Bedienelement"),
+    ("(Sandra Schieder, Fabian Schmid, 9.7.2025)", "Kürzel und Datum am Artikelende"),
+    ("Helfer in Tawila verteilen Wasser Foto: Mohammed Jamal / AFP", "Bildunterschrift mit Bildnachweis"),
 ])
 def test_furniture_line_kinds(line, reason):
     cleaned = clean(f"Israel und die Hamas haben sich auf eine Feuerpause geeinigt.\n{line}\nDas teilte Katar mit.", RULES)
     assert [(f.text, f.reason) for f in cleaned.furniture] == [(line, reason)]
+
+
+def test_a_picture_credit_takes_the_caption_above_it():
+    text = "\n".join([
+        "Flüchtlinge aus El Faschir in einem Lager bei Tawila: Tausende kamen zu Fuß",
+        "Foto: Mohammed Jamal / AFP",
+        "",
+        "Nach mehr als 500 Tagen Belagerung ist El Faschir gefallen.",
+        "Foto: Ebrahim Hamid / AFP",
+    ])
+    cleaned = clean(text, RULES)
+    assert [(f.line, f.reason) for f in cleaned.furniture] == [
+        (1, "Bildunterschrift"), (2, "Foto-/Bildnachweis"), (5, "Foto-/Bildnachweis")]
+    assert cleaned.body == "Nach mehr als 500 Tagen Belagerung ist El Faschir gefallen."  # a sentence is no caption
 
 
 def test_article_lines_that_look_like_furniture_stay():

@@ -49,8 +49,22 @@ _PREFIXED_NAME = re.compile(r"^(?:al|el|ad|as|asch|at|ben|bin|ibn|abu|ould)-[A-Z
 _NAME_JOINERS = frozenset({"für", "der", "des", "zur", "zum", "von", "vom", "und", "in"})
 # "ISW", "G7", and with lower-case letters between capitals: "KdK", "BfV"
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ](?:[A-ZÄÖÜ0-9]|[a-zäöü](?=[A-ZÄÖÜ])){1,5}$")
-# "Nordirak", "Ostukraine", "Westeuropa": a direction before the name of a state or region
-_DIRECTION = re.compile(r"^(?:Nord|Süd|Ost|West|Nordost|Nordwest|Südost|Südwest|Zentral|Mittel)([a-zäöü]{3,})$")
+# "Nordirak", "Südostasien", "Oberösterreich": a direction before the name of a state or region
+_DIRECTIONS = ("Nordost", "Nordwest", "Südost", "Südwest", "Nord", "Süd", "Ost", "West", "Zentral", "Mittel", "Ober",
+               "Unter", "Nieder")
+_DIRECTION = re.compile(rf"^(?:{'|'.join(_DIRECTIONS)})[a-zäöü]{{3,}}$")
+# Prefixes of compound nouns that are no noun themselves: "Nach|besserungen", "Gegen|angriffe"
+_NOUN_PREFIXES = ("Nach", "Vor", "Auf", "Aus", "Ein", "Ab", "An", "Zu", "Über", "Unter", "Wieder", "Gegen", "Mit",
+                  "Um", "Bei", "Rück", "Hinter", "Neben")
+# Organisation words whose name goes on with "für …": "Landesamt für Umwelt", "Institut für
+# Hygiene und Umweltmedizin", "Bundesministerium für Bildung und Forschung"
+_FUER_HEADS = ("amt", "institut", "ministerium", "behörde", "stiftung", "verband", "partei", "organisation",
+               "gericht", "gerichtshof", "agentur", "kommission", "zentrale", "anstalt", "akademie", "zentrum")
+# Foreign articles that start the names of places: "El Faschir", "Los Angeles", "São Paulo"
+_PLACE_ARTICLES = frozenset({"El", "La", "Los", "Las", "San", "Santa", "Santo", "São", "Port", "Puerto", "Porto", "Rio",
+                             "Sankt", "Saint"})
+# Words after a name that make the next name another name of the same actor: "Daglo, genannt Hemeti,"
+_ALIAS_WORDS = frozenset({"genannt", "alias"})
 # The strong adjective ending of a name in the nominative by the gender of its noun:
 # "Schweizerischer Gewerkschaftsbund", "Syrische Demokratische Kräfte", "Auswärtiges Amt"
 _STRONG_ENDING = {"m": "er", "f": "e", "n": "es", "pl": "e"}
@@ -102,8 +116,9 @@ class ActorFinder:
     """
 
     def __init__(self, lexicon: Lexicon, tokenize, nouns: frozenset[str], cities: frozenset[str] = frozenset(),
-                 first_names: frozenset[str] = frozenset()):
+                 first_names: frozenset[str] = frozenset(), lemmas=None):
         self.lexicon = lexicon
+        self.lemmas = lemmas  # spaCy's lookup lemma table (a Table, word -> lemma), if the pipeline has it
         self.nouns = nouns
         self.cities = cities
         self.first_names = first_names
@@ -150,6 +165,12 @@ class ActorFinder:
                 stem = head[: len(head) - len(link)] if link and head.endswith(link) else head if not link else None
                 if stem and len(stem) >= 3 and stem[0].upper() + stem[1:] in self.nouns:
                     return True
+        # A prefix that is no noun before a long noun: "Nach|besserungen" (a short one may be a
+        # name's part: "Vor|werk")
+        for prefix in _NOUN_PREFIXES:
+            tail = text[len(prefix):]
+            if text.startswith(prefix) and len(tail) >= 6 and tail[0].upper() + tail[1:] in self.nouns:
+                return True
         return False
 
     def is_name_word(self, text: str, *, continuation: bool = False) -> bool:
@@ -263,7 +284,8 @@ class ActorFinder:
         maybe_city = text in self.cities or (text.isupper() and len(text) > 2 and text.title() in self.cities) \
             or genitive_base(text) in self.cities or _DIRECTION.match(text) is not None
         return (_ALIAS_HERE * info.alias_here | _ROLE * bool(info.role) | _NAME * info.name
-                | _UPPER * info.upper | _MAYBE_CITY * maybe_city | _INSTITUTION * bool(_federal_institution(text)))
+                | _UPPER * info.upper | _MAYBE_CITY * maybe_city | _INSTITUTION * bool(_federal_institution(text))
+                | _NAME * (text in self.first_names or text in _PLACE_ARTICLES))
 
     def _positions(self, words: list[str]) -> dict[int, list[int]]:
         """Flag mask -> the token indices whose word has one of its bits, in order.
@@ -318,10 +340,15 @@ class ActorFinder:
             cls = word(words[i]).role
             if used[i]:
                 continue
-            if cls == "organization" and words[i].lower().endswith("gericht") and i + 1 < n and not used[i + 1] \
-                    and words[i + 1] in self.cities:
-                name = f"{words[i]} {words[i + 1]}"  # "Oberlandesgericht Hamburg": a court is named by its seat
+            seat = self._seat(words, used, found, i + 1) if cls == "organization" else None
+            if seat:
+                name = f"{words[i]} {seat}"  # "Oberlandesgericht Hamburg", "Kriminalpolizei Regensburg": named by its seat
                 take(i, i + 2, AliasEntry(slugify(name), name, "organization", False))
+                continue
+            end = self._fuer_phrase(words, used, i) if cls == "organization" else i
+            if end > i and not any(_bracketed_acronym(words, k) for k in range(end, min(end + 4, n))):
+                name = self._nominative(words[i]) + " " + " ".join(words[i + 1:end])
+                take(i, end, AliasEntry(slugify(name), name, "organization", False))
                 continue
             j = i + 1 + self._noun_name_after_head(words, used, i + 1, cls)
             while j < n and j - i <= 4 and not used[j] and (
@@ -348,21 +375,28 @@ class ActorFinder:
             i = start
             if words[i].casefold() in _NOT_NAME_STARTS and (i in sentence_starts or i > 0 and words[i - 1] in _OPENING_QUOTES):
                 continue
-            j = i
-            while j < n and not used[j] and j - i < 4 and (self.is_name_word(words[j], continuation=j > i)
-                                                           or j == i + 1 and self._surname(words, used, j)):
-                j += 1
-            if j > i:
-                j += self._particle_run(words, used, j)
+            j = self._name_run(words, used, i)
+            title_end = next((k for k in range(i + 1, j) if words[k] in self.first_names), None)
+            if title_end is not None and words[i] not in self.first_names:
+                i = title_end  # "Stadtbrandrat Tobias Weiß": an unknown title before a first name is no part of it
+                j = self._name_run(words, used, i)
             if j - i >= 2 and j < n and words[j][:1].isupper() and self.is_noun(words[j]) \
                     and all(_ADJECTIVE.match(w) for w in words[i:j]):
                 i = j  # "die Syrischen Demokratischen Kräfte": adjectives of a longer name, no person
                 continue
+            if j - i >= 2 and _ADJECTIVE.match(words[i]) and gender_of(words[j - 1]):
+                # "der Österreichische Rechtsanwaltskammertag": an adjective before a compound noun names an organisation
+                name = self._organization_name(words[i:j])
+                take(i, j, AliasEntry(slugify(name), name, "organization", False))
+                i = j
+                continue
             if j - i >= 2:
                 name = " ".join(words[i:j])
-                # "in Buenos Aires": a multi-word name after a place preposition, or a city's name
+                # "in Buenos Aires": a multi-word name after a place preposition, or a city's name;
+                # "Yale University": an organisation word at its end
                 after_preposition = i > 0 and word(words[i - 1]).lower in _PLACE_PREPOSITIONS
-                kind = "place" if after_preposition or name in self.cities else "person"
+                kind = "place" if after_preposition or name in self.cities or words[i] in _PLACE_ARTICLES else \
+                    "organization" if self.role_class(words[j - 1]) == "organization" else "person"
                 take(i, j, AliasEntry(slugify(name), name, kind, False))
                 i = j
 
@@ -382,6 +416,7 @@ class ActorFinder:
             name = self._organization_name(words[start:end])
             take(start, end, AliasEntry(slugify(name), name, "organization", False))
         acronyms = self._acronyms(words, used, found)
+        self._other_names(words, used, found, take)
 
         # 4. single words: the surname of a person found above, or an unknown place after a preposition
         surnames = {}
@@ -402,12 +437,16 @@ class ActorFinder:
             city = self._city_name(words, found, i, first_sentence_end) if flags[text] & _MAYBE_CITY else None
             institution = _federal_institution(text) if not (entry or city) and flags[text] & _INSTITUTION else None
             if institution:
-                take(i, i + 1, AliasEntry(slugify(institution), institution, "organization", False))
+                end = self._fuer_phrase(words, used, i, institution=True)
+                name = " ".join([institution, *words[i + 1:end]])
+                take(i, max(end, i + 1), AliasEntry(slugify(name), name, "organization", False))
                 continue
             if not entry and not info.name and not city:
                 continue
-            after_preposition = i > 0 and (word(words[i - 1]).lower in _PLACE_PREPOSITIONS or _after_preposition_and_adjective(words, i)) \
-                and i not in sentence_starts
+            after_preposition = i > 0 and (word(words[i - 1]).lower in _PLACE_PREPOSITIONS or _after_preposition_and_adjective(words, i)
+                                           or _after_preposition_and_article(words, i)
+                                           or self._coordinated_with_place(words, found, i)) \
+                and i not in sentence_starts and not self._word_form(text)
             if entry:
                 take(i, i + 1, entry)
             elif city:
@@ -421,8 +460,96 @@ class ActorFinder:
                 # "unter Berufung auf APnews": whom a report cites is a source (people have two names)
                 take(i, i + 1, AliasEntry(slugify(text), text, "organization", False))
 
+        self._one_person_per_name(words, found)
         self.attach_roles(words, found)
         return sorted(found, key=lambda f: f.start)
+
+    def _name_run(self, words: list[str], used: list[bool], i: int) -> int:
+        """The end of the name that starts at word i: name words (the first may be a first name,
+        the second a surname after a first name), then particles ("von der Leyen")."""
+        j = i
+        while j < len(words) and not used[j] and j - i < 4 and (
+                self.is_name_word(words[j], continuation=j > i)
+                or j == i and (words[j] in self.first_names and words[j].casefold() not in _TEMPORAL_WORDS
+                               or words[j] in _PLACE_ARTICLES)  # "Marie Bruckmann", "El Faschir" (not "im August Prag")
+                or j == i + 1 and self._surname(words, used, j)):
+            j += 1
+        if j > i:
+            j += self._particle_run(words, used, j)
+        return j
+
+    def _seat(self, words: list[str], used: list[bool], found: list[Found], j: int) -> str | None:
+        """The city or region right after an organisation word, which names it by its seat; a
+        one-word place found there before is taken into the name."""
+        if j >= len(words) or not words[j][:1].isupper():
+            return None
+        if used[j]:
+            place = next((f for f in found if f.start == j and f.end == j + 1 and f.entry.type == "place"), None)
+            if place is None:
+                return None
+            found.remove(place)
+            used[j] = False
+            return words[j]
+        return words[j] if words[j] in self.cities and not self.is_noun(words[j], compounds=False) else None
+
+    def _fuer_phrase(self, words: list[str], used: list[bool], i: int, *, institution: bool = False) -> int:
+        """The end of "für X (und Y)" after an organisation word at i ("Landesamt für Umwelt"), or i
+        when none follows (i + 1 for an institution word, which is a name by itself)."""
+        if not institution and not words[i].casefold().endswith(_FUER_HEADS):
+            return i
+        j = i + 1
+        while j + 1 < len(words) and words[j] in ("für", "und") and (words[j] == "für") == (j == i + 1) \
+                and _name_part(words[j + 1]) and not used[j + 1] and not self.role_class(words[j + 1]):
+            j += 2
+        return j if j > i + 1 else (i + 1 if institution else i)
+
+    def _nominative(self, word: str) -> str:
+        """'Landesamts' -> 'Landesamt' (a genitive -s/-es dropped when the rest is the noun)."""
+        return next((word[: -len(e)] for e in ("es", "s") if word.endswith(e) and self.is_noun(word[: -len(e)])), word)
+
+    def _coordinated_with_place(self, words: list[str], found: list[Found], i: int) -> bool:
+        """'in Straubing und Kelheim': a name right after "und"/"oder"/"," that follows a place."""
+        return i > 1 and words[i - 1] in ("und", "oder", ",") and any(
+            f.end == i - 1 and f.entry.type in ("place", "country") for f in found)
+
+    def _word_form(self, text: str) -> bool:
+        """A declined German word: the lemma table has another base form for it ("bei Weitem" ->
+        "weit"), which a name has not; False without a table (a trained pipeline may have none)."""
+        if self.lemmas is None:
+            return False
+        low = text.lower()
+        lemma = self.lemmas.get(low)
+        return lemma is not None and lemma != low
+
+    def _other_names(self, words: list[str], used: list[bool], found: list[Found], take) -> None:
+        """'Mohamed Hamdan Daglo, genannt Hemeti,': the name after "genannt"/"alias" is the same actor."""
+        for f in list(found):
+            k = f.end + 2
+            if f.entry.type == "person" and k < len(words) and words[f.end] == "," and words[f.end + 1] in _ALIAS_WORDS \
+                    and not used[k] and self.is_name_word(words[k]):
+                end = k + 1
+                while end < len(words) and end - k < 3 and not used[end] and self.is_name_word(words[end], continuation=True):
+                    end += 1
+                take(k, end, f.entry)
+
+    def _one_person_per_name(self, words: list[str], found: list[Found]) -> None:
+        """A one-word person that is a part of exactly one longer name found in the same text is
+        that person ("RSF-Anführer Daglo" and "Mohamed Hamdan Daglo", "Präsident Lula" and "Luiz
+        Inácio Lula da Silva"), wherever the longer name stands."""
+        owners: dict[str, set[AliasEntry]] = {}
+        for f in found:
+            if f.entry.type == "person" and not f.entry.curated and len(f.entry.name.split()) >= 2:
+                for part in f.entry.name.split():
+                    if part[:1].isupper() and len(part) > 2:
+                        owners.setdefault(part, set()).add(f.entry)
+        if not owners:
+            return
+        for f in found:
+            if f.entry.type == "person" and not f.entry.curated and f.end - f.start == 1 and " " not in f.entry.name:
+                text = words[f.start]
+                candidates = owners.get(text) or owners.get(genitive_base(text) or "", set())
+                if len(candidates) == 1:
+                    f.entry = next(iter(candidates))
 
     def _surname(self, words: list[str], used: list[bool], j: int) -> bool:
         """After a known first name, a capitalised word closed by a lower-case word or punctuation
@@ -445,6 +572,8 @@ class ActorFinder:
         n = len(words)
         if j < n and not used[j] and _PREFIXED_NAME.match(words[j]):
             return 1
+        if j < n and words[j] in ("der", "den", "des"):
+            return 0  # only after another particle ("von der Leyen"): "das Lab der Yale University"
         k = j
         while k < n and k - j < 2 and not used[k] and words[k] in _NAME_PARTICLES:
             k += 1
@@ -561,7 +690,7 @@ class ActorFinder:
         if directional:
             return directional
         for name in (text, base):
-            if name and self._unambiguous_city(name) and not self.is_noun(text):
+            if name and self._unambiguous_city(name) and not self.is_noun(text, compounds=False):
                 return name  # "Teheran müsse …", "warf Teheran vor": no German word has this name
         if text not in self.cities or self._before_noun(words, i):
             return None
@@ -576,17 +705,16 @@ class ActorFinder:
     def _unambiguous_city(self, name: str) -> bool:
         """A large city's name that is no German word, first name or function word: a place
         wherever it stands. Others ("Essen", "Hof", "Halle") need a place's context (_city_name)."""
-        return (name in self.cities and len(name) >= 4 and not name.isupper() and not self.is_noun(name)
+        return (name in self.cities and len(name) >= 4 and not name.isupper() and not self.is_noun(name, compounds=False)
                 and name not in self.first_names and name.casefold() not in _NOT_NAME_STARTS
                 and name.casefold() not in _FUNCTION_WORDS and name.casefold() not in self.lexicon.reject)
 
     def _directional_place(self, text: str) -> str | None:
         """'Nordirak', 'Ostukraine', 'Westeuropas' -> the region (genitive dropped); None otherwise."""
         for name in (text, genitive_base(text)):
-            m = _DIRECTION.match(name) if name else None
-            if m:
-                rest = m.group(1)
-                entry = self.patterns.get((rest,))
+            for prefix in _DIRECTIONS if name and _DIRECTION.match(name) else ():
+                rest = name[len(prefix):] if name.startswith(prefix) else ""
+                entry = self.patterns.get((rest,)) if rest else None
                 if (entry and entry.type in ("country", "place")) or rest.capitalize() in self.cities:
                     return name
         return None
@@ -671,6 +799,11 @@ def _name_part(text: str) -> bool:
     """A capitalised word that may be part of a multi-word organisation name (role words too)."""
     return (text[:1].isupper() and text.isalpha() and not text.isupper()
             and text.casefold() not in _FUNCTION_WORDS and text.casefold() not in _TEMPORAL_WORDS)
+
+
+def _after_preposition_and_article(words: list[str], i: int) -> bool:
+    """'in der Oberpfalz', 'aus dem Kosovo': a place preposition and an article before the name."""
+    return i > 1 and words[i - 1] in ("der", "dem", "den") and words[i - 2].lower() in ("in", "aus", "nach")
 
 
 def _after_preposition_and_adjective(words: list[str], i: int) -> bool:

@@ -29,6 +29,7 @@ from .fold import WordCache
 from .lexicon import AliasEntry, EventGroup, Lexicon, city_names, common_nouns, first_names
 from .quantities import find_quantities
 from .quotes import find_quotes
+from .records import LEMMA_TABLE
 
 _OPENING_QUOTES = {"„", "»", "«", "“", '"', "‚"}
 _CLOSING_QUOTES = {"“", "”", "«", "»", '"', "‘"}
@@ -219,7 +220,10 @@ class ActorRecognizer(_BatchedComponent):
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or Lexicon()
-        self.finder = ActorFinder(self.lexicon, (nlp or self.nlp).make_doc, common_nouns(), city_names(), first_names())
+        lookups = (nlp or self.nlp).vocab.lookups
+        lemmas = lookups.get_table(LEMMA_TABLE) if lookups.has_table(LEMMA_TABLE) else None
+        self.finder = ActorFinder(self.lexicon, (nlp or self.nlp).make_doc, common_nouns(), city_names(), first_names(),
+                                  lemmas)
 
     def __call__(self, doc: Doc) -> Doc:
         if self.finder is None:

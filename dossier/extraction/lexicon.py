@@ -193,7 +193,7 @@ _ADJECTIVE_WORD = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]{2,}?)(e|en|er|es|em)$"
 def inflected(name: str) -> list[str]:
     """A multi-word name as German declines it: capitalised adjectives take every ending and,
     after them, the last word a genitive -es ("Auswärtiges Amt" -> "des Auswärtigen Amtes", "Europäische Union"
-    -> "der Europäischen Union"). The name itself comes first; single words are left alone
+    -> "der Europäischen Union") or, after -e, a dative plural -n ("den Vereinigten Arabischen Emiraten"). The name itself comes first; single words are left alone
     (the genitive -s is handled where names are matched)."""
     words = name.split()
     if len(words) < 2:
@@ -205,6 +205,8 @@ def inflected(name: str) -> list[str]:
     last = words[-1]
     declined = any(len(c) > 1 for c in choices)
     endings = [last, last + "es"] if declined and last[-1:].isalpha() and last[-1] not in "aeiouyäöülnrs" else [last]
+    if declined and last.endswith("e"):
+        endings.append(last + "n")  # a plural's dative: "den Vereinigten Arabischen Emiraten"
     forms = [" ".join(parts) for parts in itertools.product(*choices, endings)]
     return [name, *sorted(set(forms) - {name})]
 
