@@ -517,6 +517,25 @@ def test_places_after_an_article_coordinated_and_not_declined_words():
     assert places == {"straubing", "kelheim", "oberpfalz", "suedostasien", "oberoesterreich", "vereinigte-arabische-emirate"}
 
 
+def test_months_and_initials_as_first_names_and_names_in_an_apposition():
+    ex = _extract("Bundesrichterin April Perry entschied. Gouverneur JB Pritzker protestierte. Die Vorsitzende Richterin "
+                  "Petra Wende sagte das. Die Bundesbeauftragte für den Datenschutz, Louisa Specht-Riemenschneider, "
+                  "forderte das. Hunderttausende Bundesbedienstete streiken, ein Bundesgericht entschied.")
+    people = {m.actor for m in ex.mentions if m.type == "person"}
+    assert people == {"april-perry", "jb-pritzker", "petra-wende", "louisa-specht-riemenschneider"}
+    assert not any(m.actor == "bundesgericht" for m in ex.mentions)
+
+
+def test_clubs_cities_with_rivers_seats_and_genitives_of_known_names():
+    ex = _extract("Er spielt beim FC Bayern München. Das Spiel in Frankfurt am Main. Die Lage im Atomkraftwerk "
+                  "Saporischschja ist ernst. Die Sprecherin des Weißen Hauses schwieg. Der Präsident des Deutschen "
+                  "Fußball-Bundes (DFB) jubelte.")
+    assert {("fc-bayern-muenchen", "organization"), ("frankfurt-am-main", "place"),
+            ("atomkraftwerk-saporischschja", "organization"), ("weisses-haus", "organization"),
+            ("deutscher-fussball-bund", "organization")} <= _actors(ex)
+    assert not {"bayern", "muenchen", "frankfurt", "saporischschja"} & {m.actor for m in ex.mentions}
+
+
 def test_a_source_does_not_name_its_own_outlet_as_an_actor():
     from dossier.assemble import assemble
 

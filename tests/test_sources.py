@@ -105,6 +105,7 @@ def test_web_page_furniture_around_an_article():
     ("Artikel hören • 6 Min", "Audio-/Bild-Bedienelement"),
     ("Zur Merkliste hinzufügen", "Audio-/Bild-Bedienelement"),
     ("(Sandra Schieder, Fabian Schmid, 9.7.2025)", "Kürzel und Datum am Artikelende"),
+    ("Matthias Müller, Peking", "Autorenzeile mit Ort"),
     ("Helfer in Tawila verteilen Wasser Foto: Mohammed Jamal / AFP", "Bildunterschrift mit Bildnachweis"),
 ])
 def test_furniture_line_kinds(line, reason):

@@ -22,6 +22,7 @@ _ADJ_ENDING = re.compile(r"(?<=...)(en|em|er|es|e)$")
 _INFLECTION = ("innen", "en", "es", "n", "s", "e")
 _GLUED = re.compile(r"[a-zäöüß][A-ZÄÖÜ]")  # "RusslandDamit": two words lost their space
 _DETERMINERS = {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+_INDEFINITE = frozenset({"ein", "eine", "einen", "einem", "einer", "eines", "kein", "keine", "keinem", "keinen", "keiner"})
 _PLACE_PREPOSITIONS = {"in", "nach", "aus", "bei", "im"}
 # Capitalised function words (sentence starts, pronouns): never part of a name.
 # Words that start a date ("die Zeitung Anfang der Woche") are never a name after a head word.
@@ -60,6 +61,12 @@ _NOUN_PREFIXES = ("Nach", "Vor", "Auf", "Aus", "Ein", "Ab", "An", "Zu", "Über",
 # Hygiene und Umweltmedizin", "Bundesministerium für Bildung und Forschung"
 _FUER_HEADS = ("amt", "institut", "ministerium", "behörde", "stiftung", "verband", "partei", "organisation",
                "gericht", "gerichtshof", "agentur", "kommission", "zentrale", "anstalt", "akademie", "zentrum")
+# A word that can stand first in a person's name after a role word: capitalised, or initials ("JB", "J.B.")
+_FIRST_NAME_LIKE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+|[A-Z]{1,2}|(?:[A-Z]\.){1,2})$")
+# Number words that start no name: "Hunderttausende Bundesbedienstete", "Tausende Menschen"
+_COUNT_WORD = re.compile(r"^(?:Hundert|Tausend|Zehntausend|Hunderttausend|Dutzend|Million|Milliard)(?:e|en|er)?$")
+# Sports clubs: "FC Bayern München", "VfB Stuttgart"
+_CLUB_PREFIX = frozenset({"FC", "SC", "SV", "VfB", "VfL", "TSV", "TSG", "SpVgg", "AC", "AS", "SSC", "RB", "BVB"})
 # Foreign articles that start the names of places: "El Faschir", "Los Angeles", "São Paulo"
 _PLACE_ARTICLES = frozenset({"El", "La", "Los", "Las", "San", "Santa", "Santo", "São", "Port", "Puerto", "Porto", "Rio",
                              "Sankt", "Saint"})
@@ -185,7 +192,7 @@ class ActorFinder:
             return False
         if text.casefold() in _FUNCTION_WORDS or _GLUED.search(text) or text.isupper() and len(text) > 1 and not continuation:
             return False
-        if text.casefold() in self.lexicon.reject:
+        if text.casefold() in self.lexicon.reject or _COUNT_WORD.match(text):
             return False
         tail = text.rsplit("-", 1)[-1]
         if tail != text and tail[:1].isupper() and self.is_noun(tail):
@@ -412,6 +419,26 @@ class ActorFinder:
             name = f"{words[i - 1]} {words[i]}" if i > 0 and words[i - 1][:1].isupper() else ""
             if name in self.cities and not used[i] and not used[i - 1]:
                 take(i - 1, i + 1, AliasEntry(slugify(name), name, "place", False))
+        # a city's name with a river: "Frankfurt am Main" (the city alone may have been taken)
+        for i in positions[_NAME_OR_CITY]:
+            if i + 2 < n and words[i + 1] in ("am", "an") and words[i] in self.cities:
+                name = " ".join(words[i:i + 3])
+                if name in self.cities and not used[i + 1] and not used[i + 2]:
+                    found[:] = [f for f in found if not (f.start == i and f.end == i + 1)]
+                    used[i] = False
+                    take(i, i + 3, AliasEntry(slugify(name), name, "place", False))
+        # a sports club: "FC Bayern München", "VfB Stuttgart"
+        for i in range(n - 1) if _CLUB_PREFIX & set(words) else ():
+            if words[i] in _CLUB_PREFIX and not used[i]:
+                j = i + 1
+                while j < n and j - i <= 3 and words[j][:1].isupper() and words[j].isalpha():
+                    j += 1
+                if j > i + 1 and not any(f.start < j and f.end > j or f.start < i < f.end for f in found):
+                    found[:] = [f for f in found if not (i <= f.start and f.end <= j)]
+                    for k in range(i, j):
+                        used[k] = False
+                    name = " ".join(words[i:j])
+                    take(i, j, AliasEntry(slugify(name), name, "organization", False))
         for start, end in self._bracketed_organizations(words, used):
             name = self._organization_name(words[start:end])
             take(start, end, AliasEntry(slugify(name), name, "organization", False))
@@ -435,7 +462,8 @@ class ActorFinder:
             entry = surnames.get(text) or (surnames.get(info.base) if info.base else None) or acronyms.get(text)
             # _city_name needs a city's name (the flag), which most capitalised words are not
             city = self._city_name(words, found, i, first_sentence_end) if flags[text] & _MAYBE_CITY else None
-            institution = _federal_institution(text) if not (entry or city) and flags[text] & _INSTITUTION else None
+            institution = _federal_institution(text) if not (entry or city) and flags[text] & _INSTITUTION \
+                and not (i > 0 and words[i - 1].lower() in _INDEFINITE) else None  # "ein Bundesgericht": any one
             if institution:
                 end = self._fuer_phrase(words, used, i, institution=True)
                 name = " ".join([institution, *words[i + 1:end]])
@@ -472,11 +500,18 @@ class ActorFinder:
                 self.is_name_word(words[j], continuation=j > i)
                 or j == i and (words[j] in self.first_names and words[j].casefold() not in _TEMPORAL_WORDS
                                or words[j] in _PLACE_ARTICLES)  # "Marie Bruckmann", "El Faschir" (not "im August Prag")
-                or j == i + 1 and self._surname(words, used, j)):
+                or j == i + 1 and (self._surname(words, used, j) or self._apposition_surname(words, used, i, j))):
             j += 1
         if j > i:
             j += self._particle_run(words, used, j)
         return j
+
+    def _apposition_surname(self, words: list[str], used: list[bool], i: int, j: int) -> bool:
+        """', Louisa Specht-Riemenschneider,': a name between commas (an apposition) may end in a
+        word that is also a noun, unless a plural in -en (a dative object)."""
+        return (i > 0 and words[i - 1] == "," and j + 1 < len(words) and words[j + 1] in (",", "(")
+                and self.is_name_word(words[i]) and self._plain_capitalised(words[j]) and not used[j]
+                and not words[j].endswith(("en", "ern")))
 
     def _seat(self, words: list[str], used: list[bool], found: list[Found], j: int) -> str | None:
         """The city or region right after an organisation word, which names it by its seat; a
@@ -504,8 +539,10 @@ class ActorFinder:
         return j if j > i + 1 else (i + 1 if institution else i)
 
     def _nominative(self, word: str) -> str:
-        """'Landesamts' -> 'Landesamt' (a genitive -s/-es dropped when the rest is the noun)."""
-        return next((word[: -len(e)] for e in ("es", "s") if word.endswith(e) and self.is_noun(word[: -len(e)])), word)
+        """'Landesamts' -> 'Landesamt', 'Fußball-Bundes' -> 'Fußball-Bund' (a genitive -s/-es dropped
+        when the rest is the noun; of a hyphenated word, its last part)."""
+        return next((word[: -len(e)] for e in ("es", "s")
+                     if word.endswith(e) and self.is_noun(word[: -len(e)].rsplit("-", 1)[-1])), word)
 
     def _coordinated_with_place(self, words: list[str], found: list[Found], i: int) -> bool:
         """'in Straubing und Kelheim': a name right after "und"/"oder"/"," that follows a place."""
@@ -628,8 +665,7 @@ class ActorFinder:
             k += 1
         if k == 0:
             return " ".join(words)
-        head = words[k]
-        head = next((head[: -len(e)] for e in ("es", "s") if head.endswith(e) and self.is_noun(head[: -len(e)])), head)
+        head = self._nominative(words[k])
         ending = _STRONG_ENDING.get(gender_of(head) or "", "e")
         adjectives = [_ADJECTIVE.match(w).group(1) + ending for w in words[:k]]  # type: ignore[union-attr]
         return " ".join([*adjectives, head, *words[k + 1:]])
@@ -657,6 +693,11 @@ class ActorFinder:
         "Außenministerin Maren Ishikawa". German puts no bare noun after a noun, so directly
         after the head a capitalised word is an apposition (a name); it must be closed by a
         lower-case word or punctuation (organisations) or followed by an unknown name (people)."""
+        if cls == "person" and j + 1 < len(words) and not used[j] and not used[j + 1] and _FIRST_NAME_LIKE.match(words[j]) \
+                and (words[j].casefold() in _TEMPORAL_WORDS or not words[j].istitle() or words[j] in self.first_names) \
+                and not self.is_name_word(words[j]) and self.is_name_word(words[j + 1], continuation=True) \
+                and not self.is_noun(words[j + 1], compounds=False):
+            return 1  # "Bundesrichterin April Perry", "Gouverneur JB Pritzker": a month or initials as first name
         run = 0
         while j + run < len(words) and run < 3 and not used[j + run] and self._plain_capitalised(words[j + run]):
             run += 1
