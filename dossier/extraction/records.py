@@ -119,16 +119,19 @@ def constructed(model: type[_M], fields: dict[str, Any]) -> _M:
 def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record], lexicon: Lexicon,
                   speaker_base: int | None = None) -> _Record:
     q = span.value
-    speaker = _resolve_speaker(q, base if speaker_base is None else speaker_base, mentions, lexicon)
+    speaker = _resolve_speaker(q, base if speaker_base is None else speaker_base, mentions, lexicon,
+                               # the subject of the sentence before, without a speech verb: a person only
+                               person_only=q.speaker_in_previous and q.cue is None)
     return {
         "text": q.text, "start": base + q.start, "end": base + q.end, "sentence": sentence, "partial": q.partial,
         "speaker": speaker, "speaker_text": q.speaker_text, "cue": q.cue,
     }
 
 
-def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon) -> str | None:
+def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon, person_only: bool = False) -> str | None:
     """The actor named by the speaker expression; a pronoun, or a role without a name ("sagte der
-    SPD-Vorsitzende"), refers to the last person named before it."""
+    SPD-Vorsitzende"), refers to the last person named before it. ``person_only``: None unless
+    the expression names a person."""
     if q.speaker_text is None or q.speaker_start is None:
         return None
     start, end = base + q.speaker_start, base + q.speaker_end
@@ -137,7 +140,7 @@ def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon) ->
             _is_role_reference(q.speaker_text, lexicon) or _is_person_description(q.speaker_text, lexicon)):
         before = [m for m in mentions if m["type"] == "person" and m["end"] <= start]
         return before[-1]["actor"] if before else None
-    people = [m for m in inside if m["type"] == "person"] or inside
+    people = [m for m in inside if m["type"] == "person"] or ([] if person_only else inside)
     return people[-1]["actor"] if people else None
 
 
@@ -170,7 +173,25 @@ def _is_person_description(text: str, lexicon: Lexicon) -> bool:
         return noun in nouns and noun + "n" in nouns and noun + "ns" not in nouns
     if words[0].casefold() == "die" and noun.endswith("in"):
         return noun + "nen" in nouns
+    if words[0].casefold() == "der":  # "der Mediziner", "der Arzt": there is a feminine in -in(nen)
+        return any(f in nouns and f + "nen" in nouns for f in _feminines(noun))
     return False
+
+
+_LAST_VOWEL = re.compile(r"(au|a|o|u)(?=[^aeiouäöü]*$)")
+_UMLAUT = {"au": "äu", "a": "ä", "o": "ö", "u": "ü"}
+
+
+def _feminines(noun: str) -> tuple[str, ...]:
+    """The feminine forms in -in a masculine noun of a person may have: "Mediziner" →
+    "Medizinerin", "Arzt" → "Ärztin" (umlaut of the last vowel)."""
+    m = _LAST_VOWEL.search(noun.lower())
+    if m is None:
+        return (noun + "in",)
+    umlaut = _UMLAUT[m.group(1)]
+    if m.start() == 0:
+        umlaut = umlaut.capitalize()
+    return noun + "in", noun[:m.start()] + umlaut + noun[m.end():] + "in"
 
 
 def _lemmas(doc: Doc, index: DocIndex) -> tuple[Callable[[int], str], bool]:
