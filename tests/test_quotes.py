@@ -584,3 +584,16 @@ def test_round8_speakers_in_the_records():
         ("Wir warten nicht", "jan-novak"), ("Das sind wir allen schuldig.", "jan-novak"),
         # a subject that is no person, without a speech verb, is nobody's speaker
         ("Das sind wir allen schuldig.", None)]
+
+
+def test_spokesperson_speaks_for_the_organisation():
+    text = ("Der Pharmakonzern Roche testet einen Wirkstoff. "
+            "Ein Sprecher des Unternehmens in Basel erklärte, man sei „vorsichtig optimistisch“. "
+            "Ein Sprecher der Bundesregierung erklärte, man sei „sehr zufrieden“. "
+            "Jan Novak kam. Ein Sprecher des Bürgermeisters erklärte, man sei „zuversichtlich“. "
+            "„Wir warten“, sagte ein Sprecher.")
+    ex = _pipeline(text)
+    assert [(q.text, q.speaker) for q in ex.quotes] == [
+        ("vorsichtig optimistisch", "roche"), ("sehr zufrieden", "bundesregierung"),
+        # no organisation in the genitive, or no genitive: nobody
+        ("zuversichtlich", None), ("Wir warten", None)]
