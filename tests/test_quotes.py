@@ -558,10 +558,18 @@ def test_subjunctive_sentence_continues_the_last_speaker():
     assert q.speaker_text == "Novak"
     q = only("Er gebe sich „zuversichtlich“.", previous_sentence="Novak sagte das am Montag. ")
     assert q.speaker_text == "Novak"
-    # indicative: a narrative sentence with a quoted word is no reported speech
-    for s in ("Der Plan gilt als „ehrgeizig“.", "Die Behörden waren „blind und taub“.",
-              "Er wurde „blind und taub“ genannt von allen."):
-        q = find_quotes(s, previous_sentence="Novak sprach von einem „Meilenstein“. ")
+    # indicative: quoted words of a clause after a speech verb continue it ("Macron warnte vor … .
+    # Die G20 liefen Gefahr, „ihre Daseinsberechtigung zu verlieren“")
+    q = only("Die Gruppe laufe Gefahr, „ihre Berechtigung zu verlieren“.", previous_sentence="Novak warnte davor. ")
+    assert (q.speaker_text, q.cue) == ("Novak", "warnte")
+    q = only("Die Gruppe lief Gefahr, „ihre Berechtigung zu verlieren“.", previous_sentence="Novak warnte davor. ")
+    assert (q.speaker_text, q.cue) == ("Novak", "warnte")
+    # but a quoted word or phrase (under four words), or a previous sentence without a speech verb, is
+    # no reported speech
+    for s, prev in (("Der Plan gilt als „ehrgeizig“.", "Novak sprach von einem „Meilenstein“. "),
+                    ("Die Behörden waren „blind und taub“.", "Novak sprach von einem „Meilenstein“. "),
+                    ("Die Gruppe lief Gefahr, „ihre Berechtigung zu verlieren“.", "Novak kam nach Berlin. ")):
+        q = find_quotes(s, previous_sentence=prev)
         assert all(not x.speaker_in_previous for x in q), s
     # another paragraph
     q = only("Die Behörden seien „blind und taub“.", previous_sentence="Novak sprach von einem „Meilenstein“.\n\n")

@@ -33,7 +33,14 @@ Steps
        speaker of another cue in the sentence, else the noun phrase opening the sentence.  A quote
        without a cue after a colon is the sentence subject's ("X hält das für falsch: … „…“"); a
        sentence that is only a quote, without a cue, takes the last speech verb of the previous
-       sentence in the same paragraph and its speaker ("…, sagte X. „…“").
+       sentence in the same paragraph and its speaker ("…, sagte X. „…“"), else that sentence's
+       subject (cue None; "Künftig will der 58-Jährige … . „…“"); so does a partial quote in a
+       sentence with a subjunctive verb ("Die Behörden seien „blind und taub“"), and one of four
+       words or more that starts lower-case after a speech verb ("X warnte … . Die G20 liefen
+       Gefahr, „ihre Daseinsberechtigung zu verlieren“").
+       A short bracket after a name ("Karner (ÖVP)") is blanked for these rules; "X, genannt Y,"
+       is an apposition; a quote within ``NEAR_IN_CLAUSE`` words after a speech verb in its clause
+       is near it.
        Noun phrases are: optional article, up to three lowercase adjectives, a run of capitalised
        words (name particles von/van/de/al/bin/... allowed).  Pronouns (er/sie) are returned as
        written; the caller resolves them.
@@ -59,6 +66,7 @@ __all__ = ["QuoteSpan", "find_quotes"]
 TERM_MAX_WORDS = 3
 NEAR_BEFORE = 6  # words between a cue and the opening mark
 NEAR_AFTER = 4  # words between the closing mark and a cue
+SPEECH_MIN_WORDS = 4  # a quote in the indicative continues the last speech verb from this length
 NEAR_IN_CLAUSE = 10  # words between a speech verb and the opening mark in the verb's clause
 
 
@@ -645,8 +653,11 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
             m = _CLAUSE_START_RE.match(masked)
             span = m.span("sp") if _valid(m) else None
         elif cue is None and previous_sentence is not None and (
-                _is_whole_sentence(sentence, raw) or partial and _reports_speech(masked)):
+                _is_whole_sentence(sentence, raw) or partial):
             found = _speech_before(previous_sentence)
+            if found is not None and not (_is_whole_sentence(sentence, raw) or _reports_speech(masked)) and (
+                    found[0] is None or not _words_of_speech(sentence[raw.start:raw.end])):
+                found = None  # indicative: only words of a clause, after a speech verb
             if found is not None:
                 cue, span = found
                 speaker_source, in_previous = previous_sentence, True
@@ -720,6 +731,12 @@ _SUBJUNCTIVE_RE = re.compile(
             [a-zäöüß]{2,}[^aeiouäöüt\s]e\b""",
     re.VERBOSE,
 )
+
+
+def _words_of_speech(text: str) -> bool:
+    """Quoted words of a clause rather than a term or a phrase: lower-case start, four words or
+    more ("ihre Daseinsberechtigung zu verlieren", not „blind und taub“)."""
+    return text[:1].islower() and len(text.split()) >= SPEECH_MIN_WORDS
 
 
 def _reports_speech(masked: str) -> bool:
