@@ -605,3 +605,15 @@ def test_spokesperson_speaks_for_the_organisation():
         ("vorsichtig optimistisch", "roche"), ("sehr zufrieden", "bundesregierung"),
         # no organisation in the genitive, or no genitive: nobody
         ("zuversichtlich", None), ("Wir warten", None)]
+
+
+def test_guillemets_and_low_quotes_take_the_same_distance():
+    for o, c in (("»", "«"), ("„", "“"), ("«", "»")):
+        s = f"Novak erklärte am Abend in einer langen Videobotschaft, seine Kämpfer hätten {o}Die Stadt ist frei{c} gerufen."
+        assert [(q.text, q.speaker_text) for q in find_quotes(s)] == [("Die Stadt ist frei", "Novak")], o
+        s = f"Novak erklärte am Abend in einer Videobotschaft, seine Kämpfer hätten die Stadt {o}befreit{c}."
+        assert [(q.text, q.speaker_text) for q in find_quotes(s)] == [("befreit", "Novak")], o
+        # a title without a speech verb near it stays a title
+        assert find_quotes(f"Novak erklärte am Abend in Berlin und später in Bonn, das Buch sei {o}Digitale Demenz{c}.") == [], o
+    assert find_quotes("Sein Buch »Der Mann, der die Welt rettete« erschien 2020.") == []
+    assert find_quotes("Im Kino lief »Die Stadt ist frei« vor vollen Sälen.") == []

@@ -518,8 +518,10 @@ def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> bool:
     text = sentence[raw.start:raw.end]
     if raw.closed and sentence.startswith("-", raw.outer_end) and _np_shaped(text):
         return True  # the first part of a compound: "die „Bild“-Zeitung"
-    if raw.opener in _GUILLEMETS and not near and not text[:1].islower():
-        return True  # a title ("Sein Buch »Digitale Demenz«"); words of speech may start lower-case
+    if raw.opener in _GUILLEMETS and not near and not text[:1].islower() and (not cues or _np_shaped(text)):
+        # a title ("Sein Buch »Digitale Demenz«"); words of speech may start lower-case, and a
+        # sentence in a sentence with a speech verb is speech, as in „…“
+        return True
     n_words = len(text.split())
     return n_words <= TERM_MAX_WORDS and _np_shaped(text) and not near
 
