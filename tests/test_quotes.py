@@ -541,7 +541,8 @@ def test_quote_sentence_takes_a_subject_without_speech_verb():
         q = only(s, previous_sentence=prev)
         assert (q.speaker_text, q.cue, q.speaker_in_previous) == (sp, None, True), prev
     # an object first is no adverb: no subject found after the verb
-    for prev in ("Den Plan stellte der Minister vor. ", "Es wird kalt. "):
+    for prev in ("Den Plan stellte der Minister vor. ", "Es wird kalt. ", "Es kamen die Minister zusammen. ",
+                 "Wir trafen die Ministerin gestern. "):
         q = only(s, previous_sentence=prev)
         assert q.speaker_text in (None, "Den Plan"), prev
 

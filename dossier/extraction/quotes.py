@@ -707,12 +707,14 @@ def _speech_before(previous: str) -> tuple[_Cue | None, _Span] | None:
     m = _CLAUSE_START_RE.match(masked)
     if not _valid(m) or _ADVERB_RE.fullmatch(m.group("sp")):
         m = _FRONTED_SUBJECT_RE.match(masked)  # "Künftig will der 58-Jährige …"
-        if m is None or not _valid(m) or not (m.group("front").casefold() in _FRONTED
-                                              or _ADVERB_RE.fullmatch(m.group("front"))):
+        front = m.group("front").casefold() if m else ""
+        if not _valid(m) or front in _DUMMY_SUBJECTS or not (front in _FRONTED or _ADVERB_RE.fullmatch(m.group("front"))):
             return None
     return None, m.span("sp")
 
 
+# "Es kamen die Minister zusammen": a pronoun before the verb is the subject, so what follows is not
+_DUMMY_SUBJECTS = frozenset({"es", "das", "dies", "man", "wer", "was", "ich", "wir", "ihr", "er", "sie"})
 # A capitalised word opening a sentence that is an adverb by its ending ("Künftig", "Kürzlich",
 # "Erstmals", "Normalerweise", "Bislang", "Mittlerweile")
 _ADVERB_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:ig|lich|weise|mals|falls|dings|wärts|lang|weile|dem|her|hin)")
