@@ -381,10 +381,13 @@ def test_quote_sentence_takes_the_speaker_of_the_sentence_before():
 
 def test_quote_sentence_without_speech_before_keeps_no_speaker():
     s = "„Jetzt braucht es Gesetze, nicht nur schöne Worte.“"
-    for prev in ("Ankara ist am Zug. ",  # no speech verb
+    for prev in ("Es ist spät. ",  # no speech verb, no subject
                  "Nun sei Ankara am Zug, sagte die Ko-Vorsitzende Tülay Demir.\n\n"):  # another paragraph
         q = only(s, previous_sentence=prev)
         assert q.speaker_text is None and q.cue is None and not q.speaker_in_previous
+    # without a speech verb the subject is offered without a cue (the records keep only a person)
+    q = only(s, previous_sentence="Ankara ist am Zug. ")
+    assert (q.speaker_text, q.cue, q.speaker_in_previous) == ("Ankara", None, True)
     # a quote with more of the sentence after it is not a sentence of its own
     q = only("„Jetzt braucht es Gesetze“ ist ein Satz.", previous_sentence="Dazu sagte Max Muster etwas. ")
     assert q.speaker_text is None and not q.speaker_in_previous
@@ -443,9 +446,11 @@ def test_descriptions_that_name_no_person():
                           known_names=content.known_names)
     lexicon = build_lexicon(editorial, load_events(ROOT / "content"))
     people = ["der 76-Jährige", "Der 57-Jährige", "der Zwölfjährige", "der Slowake", "die Slowakin", "der Franzose",
-              "der Angeklagte", "der Experte"]
+              "der Angeklagte", "der Experte", "der Mediziner", "der Arzt", "der Forscher", "der 70-jährige",
+              "die Medizinerin", "die Wissenschaftlerin", "die Ärztin"]
     others = ["der Name", "der Gedanke", "die Behörde", "die Polizei", "der Konzern", "die Medizin", "der Kreml",
-              "die Regierung", "Jährige", "des Slowaken", "der Sender"]
+              "die Regierung", "Jährige", "des Slowaken", "der Sender", "der Staat", "der Markt", "der Verband",
+              "der Anbieter", "der Plan"]
     assert [t for t in people if not _is_person_description(t, lexicon)] == []
     assert [t for t in others if _is_person_description(t, lexicon)] == []
     ex = _pipeline("Ministerin Petra Kowalski kam. „Wir warten“, sagte die Polizei.")
@@ -476,3 +481,140 @@ def test_quote_after_a_colon_without_a_cue_is_the_subjects():
     # a colon after a label names no speaker
     q = only("Das Motto: „Wir schaffen das, und zwar sofort.“")
     assert q.speaker_text is None and q.cue is None
+
+
+# --------------------------------------------------------------------------- round 8
+
+
+def test_party_or_age_in_brackets_after_the_name_keeps_the_speaker():
+    for s in ("Innenminister Gerhard Karner (ÖVP) sprach im Plenum von einem „Meilenstein für die Sicherheit“.",
+              "Innenminister Gerhard Karner (ÖVP) sagte: „Das ist ein Meilenstein.“",
+              "Innenminister Gerhard Karner (58) sagte: „Das ist ein Meilenstein.“",
+              "„Das ist ein Meilenstein“, sagte Innenminister Gerhard Karner (ÖVP)."):
+        q = only(s)
+        assert q.speaker_text == "Innenminister Gerhard Karner", s
+        check_offsets(s, [q])
+    # a relative clause opened by a preposition between subject and verb
+    s = ("Staatssekretär Jan Novak (SPÖ), in dessen Zuständigkeit die Behörde fällt, betonte, es handle "
+         "sich um „keine Massenüberwachung“.")
+    assert only(s).speaker_text == "Staatssekretär Jan Novak"
+    # a longer bracket, or one after a lower-case word, stays part of the sentence
+    from dossier.extraction.quotes import _mask
+    s = "Die Regierung (nach langem Streit und vielen Sitzungen) sagte (leise) ja."
+    assert _mask(s, []) == s
+    assert _mask("Novak (SPD/CSU) kam.", []) == "Novak           kam."
+
+
+def test_naming_apposition_is_no_speech_verb():
+    s = "Milizenchef Omar Daglo, genannt Hemeti, erklärte in einer Videobotschaft, seine Kämpfer hätten die Stadt »befreit«."
+    q = only(s)
+    assert (q.speaker_text, q.cue, q.text) == ("Milizenchef Omar Daglo", "erklärte", "befreit")
+    # "genannt" as a verb of its own still is one
+    q = only("Der Minister hat den Plan „einen Fehler“ genannt.")
+    assert q.cue == "genannt" and q.speaker_text == "Der Minister"
+
+
+def test_age_descriptions_in_other_spellings():
+    assert only("„Das ist richtig“, betonte der 70-jährige.").speaker_text == "der 70-jährige"
+    assert only("„Das ist richtig“, sagte der 65 Jahre alte Politiker.").speaker_text == "der 65 Jahre alte Politiker"
+    assert only("Der 70-Jährige sagte: „Das ist richtig.“").speaker_text == "Der 70-Jährige"
+
+
+def test_quote_in_the_verbs_clause_may_stand_further_away():
+    s = "Bundeskanzler Jan Novak nannte den Gipfel trotz der Abwesenheit der USA „ein wichtiges Signal“."
+    assert (only(s).speaker_text, only(s).cue) == ("Bundeskanzler Jan Novak", "nannte")
+    s = "Novak erklärte in einer Videobotschaft aus der Hauptstadt am Abend, seine Kämpfer hätten die Stadt »befreit«."
+    assert only(s).speaker_text == "Novak"
+    # a quoted name after a clause boundary, or too far away, stays a name
+    assert find_quotes("Novak sagte am Montag, die Mitglieder der Gruppe hätten „Neue Wege“ gewählt.") == []
+    assert find_quotes("Novak sprach am Montag in Berlin vor Journalisten nach dem Treffen mit der Leitung der "
+                       "„Neuen Zeit“.") == []
+    # a quoted first part of a compound is a name
+    assert find_quotes("Novak sagte in Berlin vor Journalisten der „Bild“-Zeitung nichts.") == []
+
+
+def test_quote_sentence_takes_a_subject_without_speech_verb():
+    s = "„Das sind wir unseren Mitarbeitern schuldig.“"
+    for prev, sp in (("Künftig will der 58-Jährige die Lager mit Kameras überwachen lassen. ", "der 58-Jährige"),
+                     ("Geschäftsführer Jan Novak will die Lager überwachen lassen. ", "Geschäftsführer Jan Novak"),
+                     ("Gestern kam sie nach Berlin. ", "sie")):
+        q = only(s, previous_sentence=prev)
+        assert (q.speaker_text, q.cue, q.speaker_in_previous) == (sp, None, True), prev
+    # an object first is no adverb: no subject found after the verb
+    for prev in ("Den Plan stellte der Minister vor. ", "Es wird kalt. ", "Es kamen die Minister zusammen. ",
+                 "Wir trafen die Ministerin gestern. "):
+        q = only(s, previous_sentence=prev)
+        assert q.speaker_text in (None, "Den Plan"), prev
+
+
+def test_subjunctive_sentence_continues_the_last_speaker():
+    prev = "Innenminister Jan Novak (ÖVP) sprach im Plenum von einem „Meilenstein“. "
+    s = "Die Behörden seien bisher „blind und taub“, wenn Terroristen über verschlüsselte Dienste kommunizierten."
+    q = only(s, previous_sentence=prev)
+    assert (q.speaker_text, q.cue, q.speaker_in_previous, q.partial) == ("Innenminister Jan Novak", "sprach von", True, True)
+    prev = "Die Ärztin Prof. Dr. Petra Kowalski von der Charité hält die Zahlen für alarmierend. "
+    q = only("Zwar sei die Lage in den Kliniken „deutlich besser als noch vor zehn Jahren“.", previous_sentence=prev)
+    assert (q.speaker_text, q.cue) == ("Die Ärztin Prof. Dr. Petra Kowalski", None)
+    q = only("Man wolle „so bald wie möglich“ handeln.", previous_sentence="Novak sagte das am Montag. ")
+    assert q.speaker_text == "Novak"
+    q = only("Er gebe sich „zuversichtlich“.", previous_sentence="Novak sagte das am Montag. ")
+    assert q.speaker_text == "Novak"
+    # indicative: quoted words of a clause after a speech verb continue it ("Macron warnte vor … .
+    # Die G20 liefen Gefahr, „ihre Daseinsberechtigung zu verlieren“")
+    q = only("Die Gruppe laufe Gefahr, „ihre Berechtigung zu verlieren“.", previous_sentence="Novak warnte davor. ")
+    assert (q.speaker_text, q.cue) == ("Novak", "warnte")
+    q = only("Die Gruppe lief Gefahr, „ihre Berechtigung zu verlieren“.", previous_sentence="Novak warnte davor. ")
+    assert (q.speaker_text, q.cue) == ("Novak", "warnte")
+    # but a quoted word or phrase (under four words), or a previous sentence without a speech verb, is
+    # no reported speech
+    for s, prev in (("Der Plan gilt als „ehrgeizig“.", "Novak sprach von einem „Meilenstein“. "),
+                    ("Die Behörden waren „blind und taub“.", "Novak sprach von einem „Meilenstein“. "),
+                    ("Die Gruppe lief Gefahr, „ihre Berechtigung zu verlieren“.", "Novak kam nach Berlin. ")):
+        q = find_quotes(s, previous_sentence=prev)
+        assert all(not x.speaker_in_previous for x in q), s
+    # another paragraph
+    q = only("Die Behörden seien „blind und taub“.", previous_sentence="Novak sprach von einem „Meilenstein“.\n\n")
+    assert q.speaker_text is None
+
+
+def test_round8_speakers_in_the_records():
+    text = ("Innenminister Gerhard Karner (ÖVP) sprach im Plenum von einem „Meilenstein für die Sicherheit“. "
+            "Die Behörden seien bisher „blind und taub“, wenn Terroristen kommunizierten. "
+            "Die Ärztin Petra Kowalski hält die Zahlen für alarmierend. "
+            "Zwar sei die Lage „deutlich besser als vor zehn Jahren“. "
+            "„Wir warten“, sagte die Medizinerin. "
+            "Der Arzt Jan Novak kam. „Wir warten nicht“, sagte der Mediziner. "
+            "Künftig will der 58-Jährige die Lager überwachen lassen. „Das sind wir allen schuldig.“ "
+            "Die Regierung will die Lager überwachen lassen. „Das sind wir allen schuldig.“")
+    ex = _pipeline(text)
+    assert [(q.text, q.speaker) for q in ex.quotes] == [
+        ("Meilenstein für die Sicherheit", "gerhard-karner"), ("blind und taub", "gerhard-karner"),
+        ("deutlich besser als vor zehn Jahren", "petra-kowalski"), ("Wir warten", "petra-kowalski"),
+        ("Wir warten nicht", "jan-novak"), ("Das sind wir allen schuldig.", "jan-novak"),
+        # a subject that is no person, without a speech verb, is nobody's speaker
+        ("Das sind wir allen schuldig.", None)]
+
+
+def test_spokesperson_speaks_for_the_organisation():
+    text = ("Der Pharmakonzern Roche testet einen Wirkstoff. "
+            "Ein Sprecher des Unternehmens in Basel erklärte, man sei „vorsichtig optimistisch“. "
+            "Ein Sprecher der Bundesregierung erklärte, man sei „sehr zufrieden“. "
+            "Jan Novak kam. Ein Sprecher des Bürgermeisters erklärte, man sei „zuversichtlich“. "
+            "„Wir warten“, sagte ein Sprecher.")
+    ex = _pipeline(text)
+    assert [(q.text, q.speaker) for q in ex.quotes] == [
+        ("vorsichtig optimistisch", "roche"), ("sehr zufrieden", "bundesregierung"),
+        # no organisation in the genitive, or no genitive: nobody
+        ("zuversichtlich", None), ("Wir warten", None)]
+
+
+def test_guillemets_and_low_quotes_take_the_same_distance():
+    for o, c in (("»", "«"), ("„", "“"), ("«", "»")):
+        s = f"Novak erklärte am Abend in einer langen Videobotschaft, seine Kämpfer hätten {o}Die Stadt ist frei{c} gerufen."
+        assert [(q.text, q.speaker_text) for q in find_quotes(s)] == [("Die Stadt ist frei", "Novak")], o
+        s = f"Novak erklärte am Abend in einer Videobotschaft, seine Kämpfer hätten die Stadt {o}befreit{c}."
+        assert [(q.text, q.speaker_text) for q in find_quotes(s)] == [("befreit", "Novak")], o
+        # a title without a speech verb near it stays a title
+        assert find_quotes(f"Novak erklärte am Abend in Berlin und später in Bonn, das Buch sei {o}Digitale Demenz{c}.") == [], o
+    assert find_quotes("Sein Buch »Der Mann, der die Welt rettete« erschien 2020.") == []
+    assert find_quotes("Im Kino lief »Die Stadt ist frei« vor vollen Sälen.") == []

@@ -33,7 +33,14 @@ Steps
        speaker of another cue in the sentence, else the noun phrase opening the sentence.  A quote
        without a cue after a colon is the sentence subject's ("X hält das für falsch: … „…“"); a
        sentence that is only a quote, without a cue, takes the last speech verb of the previous
-       sentence in the same paragraph and its speaker ("…, sagte X. „…“").
+       sentence in the same paragraph and its speaker ("…, sagte X. „…“"), else that sentence's
+       subject (cue None; "Künftig will der 58-Jährige … . „…“"); so does a partial quote in a
+       sentence with a subjunctive verb ("Die Behörden seien „blind und taub“"), and one of four
+       words or more that starts lower-case after a speech verb ("X warnte … . Die G20 liefen
+       Gefahr, „ihre Daseinsberechtigung zu verlieren“").
+       A short bracket after a name ("Karner (ÖVP)") is blanked for these rules; "X, genannt Y,"
+       is an apposition; a quote within ``NEAR_IN_CLAUSE`` words after a speech verb in its clause
+       is near it.
        Noun phrases are: optional article, up to three lowercase adjectives, a run of capitalised
        words (name particles von/van/de/al/bin/... allowed).  Pronouns (er/sie) are returned as
        written; the caller resolves them.
@@ -59,6 +66,8 @@ __all__ = ["QuoteSpan", "find_quotes"]
 TERM_MAX_WORDS = 3
 NEAR_BEFORE = 6  # words between a cue and the opening mark
 NEAR_AFTER = 4  # words between the closing mark and a cue
+SPEECH_MIN_WORDS = 4  # a quote in the indicative continues the last speech verb from this length
+NEAR_IN_CLAUSE = 10  # words between a speech verb and the opening mark in the verb's clause
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,22 +193,35 @@ def _has_open_quote(text: str) -> bool:
 
 
 def _mask(s: str, raws: list[_Raw]) -> str:
-    """``s`` with every quote (marks included) replaced by "□", offsets preserved."""
+    """``s`` with every quote (marks included) replaced by "□", offsets preserved; a short
+    bracket after a capitalised word ("Gerhard Karner (ÖVP)", "Merz (70)") becomes spaces: a
+    party, an age or an acronym added to a name is no part of the sentence's grammar."""
     chars = list(s)
     for r in raws:
         chars[r.outer_start:r.outer_end] = "□" * (r.outer_end - r.outer_start)
+    if "(" in s:
+        masked = "".join(chars)
+        for m in _NAME_BRACKET_RE.finditer(masked):
+            start, end = m.span("br")
+            chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+# "(ÖVP)", "(SPD/CDU)", "(65)", "(Grüne)": at most three words in brackets after a capitalised word
+_NAME_BRACKET_RE = re.compile(r"\b[A-ZÄÖÜ][\w-]*(?P<br>\s*\([^()□,;:.!?\s]+(?:\s[^()□,;:.!?\s]+){0,2}\))")
 
 
 # --------------------------------------------------------------------------- noun phrases
 
-_NAME = r"(?:\d+-)?[A-ZÄÖÜ](?:[\w'’-]*\w|\.)?"  # "Peskow", "Jong-un", initial "J.", "76-Jährige"
+# "Peskow", "Jong-un", initial "J.", "76-Jährige" (also written "76-jährige")
+_NAME = r"(?:(?:Prof|Dr|Dres|Dipl|Ing)\.|(?:\d+-)?[A-ZÄÖÜ](?:[\w'’-]*\w|\.)?|\d+-jährige[nr]?\b)"
 _PARTICLE = r"(?:von|van|de|da|di|del|al|bin|ibn|le|la)"
 _CAPRUN = rf"{_NAME}(?:\s+(?:{_PARTICLE}\s+)?{_NAME})*"
 _ARTICLE = r"(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|er|en|em|es)?)"
 _ADJ = r"(?!(?:der|die|das|den|dem|des|ein\w*|und|oder|sowie|aber|seine\w*|ihre\w*)\b)[a-zäöüß][\w-]*(?:e|en|er|es|em)"
-_NP = rf"(?:{_ARTICLE}\s+)?(?:{_ADJ}\s+){{0,3}}(?P<run>{_CAPRUN})"
+_NP = rf"(?:{_ARTICLE}\s+)?(?:\d+\s+Jahre\s+alte[nr]?\s+)?(?:{_ADJ}\s+){{0,3}}(?P<run>{_CAPRUN})"
 _PRONOUN = r"(?:[Ee]r|[Ss]ie)\b"
+_PREPOSITIONS = "in|an|auf|aus|bei|mit|nach|von|vor|zu|für|gegen|über|unter|durch|um|seit|hinter|neben|zwischen"
 
 # Capitalised words that cannot start a speaker name (sentence-initial function words).
 _NOT_NAMES = frozenset(
@@ -225,10 +247,13 @@ _AFTER_RE = re.compile(rf"\s+(?P<sp>{_PRONOUN}|{_NP})")
 _CLAUSE_START_RE = re.compile(rf"\s*(?P<sp>{_PRONOUN}|{_NP})\s+[a-zäöüß]")
 _NP_BEFORE_RE = re.compile(rf"(?P<sp>{_NP})\s*$")
 # "Der 57-Jährige, der … abgibt, sprach": the subject before a relative clause that ends right
-# before the verb (one clause without commas or quotes).
+# before the verb (one clause without commas or quotes), which may open with a preposition ("X,
+# in dessen Zuständigkeit … fällt, betonte"); also before an apposition that names the subject
+# otherwise ("X, genannt Y, erklärte").
 _RELATIVE_RE = re.compile(
     rf"""(?:^|[;:–—(]|[.!?]\s)\s*(?P<sp>{_NP}|{_PRONOUN})\s*,\s*
-        (?:der|die|das|dem|den|deren|dessen|welche[rnms]?)\s[^□;:,]*,\s*$""",
+        (?:(?:(?:{_PREPOSITIONS})\s+)?(?:der|die|das|dem|den|deren|dessen|welche[rnms]?)\s[^□;:,]*
+           |(?:genannt|alias|auch)\s+{_NP.replace('?P<run>', '')}\s*),\s*$""",
     re.VERBOSE,
 )
 # A word opening a main clause that is no subject: spaCy's German stop words ("Zugleich", "Dabei")
@@ -415,6 +440,8 @@ def _find_cues(masked: str) -> list[_Cue]:
             cues.append(_Cue(m.start(), m.end(), f"{verb} {particle}", "verb", *m.span("verb")))
     taken = [(c.verb_start, c.verb_end) for c in cues]
     for start, end in _simple_verbs(masked, starts):
+        if masked[start:end] == "genannt" and masked[:start].rstrip().endswith(","):
+            continue  # an apposition names someone otherwise: "Daglo, genannt Hemeti, erklärte"
         if all(not (s <= start < e) for s, e in taken):
             cues.append(_Cue(start, end, masked[start:end], "verb", start, end))
     for m in _matches(_SPRACH_VON_RE, masked, starts, _SPRACH_WORDS):
@@ -450,8 +477,14 @@ def _distance(masked: str, cue: _Cue, raw: _Raw) -> tuple[int, str]:
 
 
 def _is_near(masked: str, cue: _Cue, raw: _Raw) -> bool:
+    """Within ``NEAR_BEFORE``/``NEAR_AFTER`` words of the cue; after a speech verb in the same
+    clause (no comma, colon, dash or bracket between) within ``NEAR_IN_CLAUSE`` words: "nannte den
+    Gipfel trotz der Abwesenheit der USA „ein wichtiges Signal“"."""
     words, side = _distance(masked, cue, raw)
-    return words <= (NEAR_BEFORE if side == "before" else NEAR_AFTER)
+    if side == "after":
+        return words <= NEAR_AFTER
+    return words <= NEAR_BEFORE or (
+        words <= NEAR_IN_CLAUSE and cue.kind == "verb" and _BOUNDARY_RE.search(masked, cue.end, raw.outer_start) is None)
 
 
 # --------------------------------------------------------------------------- term filter
@@ -483,8 +516,12 @@ def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> bool:
     if raw.opener is not None and _is_addressee(sentence, masked, raw, cues):
         return True
     text = sentence[raw.start:raw.end]
-    if raw.opener in _GUILLEMETS and not near and not text[:1].islower():
-        return True  # a title ("Sein Buch »Digitale Demenz«"); words of speech may start lower-case
+    if raw.closed and sentence.startswith("-", raw.outer_end) and _np_shaped(text):
+        return True  # the first part of a compound: "die „Bild“-Zeitung"
+    if raw.opener in _GUILLEMETS and not near and not text[:1].islower() and (not cues or _np_shaped(text)):
+        # a title ("Sein Buch »Digitale Demenz«"); words of speech may start lower-case, and a
+        # sentence in a sentence with a speech verb is speech, as in „…“
+        return True
     n_words = len(text.split())
     return n_words <= TERM_MAX_WORDS and _np_shaped(text) and not near
 
@@ -617,8 +654,12 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
             # "X hält das für einen Fehler: …verlange „…“": what follows a colon is the subject's
             m = _CLAUSE_START_RE.match(masked)
             span = m.span("sp") if _valid(m) else None
-        elif cue is None and previous_sentence is not None and _is_whole_sentence(sentence, raw):
+        elif cue is None and previous_sentence is not None and (
+                _is_whole_sentence(sentence, raw) or partial):
             found = _speech_before(previous_sentence)
+            if found is not None and not (_is_whole_sentence(sentence, raw) or _reports_speech(masked)) and (
+                    found[0] is None or not _words_of_speech(sentence[raw.start:raw.end])):
+                found = None  # indicative: only words of a clause, after a speech verb
             if found is not None:
                 cue, span = found
                 speaker_source, in_previous = previous_sentence, True
@@ -648,14 +689,61 @@ def _is_whole_sentence(sentence: str, raw: _Raw) -> bool:
             and _AFTER_QUOTE_RE.fullmatch(sentence, raw.outer_end) is not None)
 
 
-def _speech_before(previous: str) -> tuple[_Cue, _Span] | None:
+def _speech_before(previous: str) -> tuple[_Cue | None, _Span] | None:
     """The last speech verb of the previous sentence of the same paragraph and its speaker: a
-    sentence that is only a quote continues what that sentence attributed ("…, sagte X. „…“")."""
+    sentence that is only a quote, or reports speech in the subjunctive, continues what that
+    sentence attributed ("…, sagte X. „…“"). Without a speech verb there, its subject (cue None:
+    the records take it only when it names a person: "Künftig will der 58-Jährige … . „…“")."""
     if previous.rstrip(" \t").endswith("\n"):
         return None  # a new paragraph
     raws = _scan_marks(previous)
     masked = _mask(previous, raws)
-    for cue in reversed(_find_cues(masked)):
+    cues = _find_cues(masked)
+    for cue in reversed(cues):
         if cue.kind == "verb" and (span := _direct_speaker(masked, cue)):
             return cue, span
-    return None
+    if cues:
+        return None  # a cue without a speaker of its own: nothing certain to continue
+    m = _CLAUSE_START_RE.match(masked)
+    if not _valid(m) or _ADVERB_RE.fullmatch(m.group("sp")):
+        m = _FRONTED_SUBJECT_RE.match(masked)  # "Künftig will der 58-Jährige …"
+        front = m.group("front").casefold() if m else ""
+        if not _valid(m) or front in _DUMMY_SUBJECTS or not (front in _FRONTED or _ADVERB_RE.fullmatch(m.group("front"))):
+            return None
+    return None, m.span("sp")
+
+
+# "Es kamen die Minister zusammen": a pronoun before the verb is the subject, so what follows is not
+_DUMMY_SUBJECTS = frozenset({"es", "das", "dies", "man", "wer", "was", "ich", "wir", "ihr", "er", "sie"})
+# A capitalised word opening a sentence that is an adverb by its ending ("Künftig", "Kürzlich",
+# "Erstmals", "Normalerweise", "Bislang", "Mittlerweile")
+_ADVERB_RE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:ig|lich|weise|mals|falls|dings|wärts|lang|weile|dem|her|hin)")
+
+
+# A main clause opened by one word that is not its subject (an adverb: "Künftig", "Gestern"),
+# then the finite verb, then the subject.
+_FRONTED_SUBJECT_RE = re.compile(rf"\s*(?P<front>[A-ZÄÖÜ][a-zäöüß]+)\s+[a-zäöüß]+\s+(?P<sp>{_PRONOUN}|{_NP})")
+
+# Finite verbs of reported speech: the subjunctive (Konjunktiv I, and II where I equals the
+# indicative) of the auxiliaries and modal verbs, and of full verbs in the third person singular
+# after a pronoun subject ("er gebe", "man wolle").
+_SUBJUNCTIVE_RE = re.compile(
+    r"""\b(?:sei|seien|seiest|habe|hätte|hätten|wäre|wären|werde|würde|würden|könne|könnten
+        |müsse|müssten|solle|dürfe|dürften|wolle|möge|mögen)\b
+        |\b(?:[Ee]r|[Ss]ie|[Ee]s|[Mm]an)\s+(?!(?:die|eine|keine|diese|jede|alle|seine|ihre|unsere|jene|welche
+            |solche|manche|viele|beide|andere|mehrere|wurde|gerade|gerne|ohne|lange|alleine|bitte)\b)
+            [a-zäöüß]{2,}[^aeiouäöüt\s]e\b""",
+    re.VERBOSE,
+)
+
+
+def _words_of_speech(text: str) -> bool:
+    """Quoted words of a clause rather than a term or a phrase: lower-case start, four words or
+    more ("ihre Daseinsberechtigung zu verlieren", not „blind und taub“)."""
+    return text[:1].islower() and len(text.split()) >= SPEECH_MIN_WORDS
+
+
+def _reports_speech(masked: str) -> bool:
+    """A finite verb in the subjunctive outside the quotes: the sentence reports what someone said
+    ("Die Behörden seien bisher „blind und taub“")."""
+    return _SUBJUNCTIVE_RE.search(masked) is not None

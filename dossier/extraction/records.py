@@ -83,7 +83,7 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
         sentence = bisect_right(sentence_starts, span.start) - 1
         # a speaker found in the sentence before (quotes.find_quotes) has offsets in that one
         speaker_base = sents[sentence - 1].start_char if span.value.speaker_in_previous else None
-        quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon, speaker_base))
+        quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon, speaker_base, text))
     events = _events(doc, index, dates, mentions, lexicon)
     return constructed(SourceExtraction, {
         "source": source.meta.id, "pipeline": version, "text_sha256": source.text_sha256,
@@ -117,28 +117,62 @@ def constructed(model: type[_M], fields: dict[str, Any]) -> _M:
 
 
 def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record], lexicon: Lexicon,
-                  speaker_base: int | None = None) -> _Record:
+                  speaker_base: int | None = None, text: str = "") -> _Record:
     q = span.value
-    speaker = _resolve_speaker(q, base if speaker_base is None else speaker_base, mentions, lexicon)
+    speaker = _resolve_speaker(q, base if speaker_base is None else speaker_base, mentions, lexicon,
+                               # the subject of the sentence before, without a speech verb: a person only
+                               person_only=q.speaker_in_previous and q.cue is None, text=text)
     return {
         "text": q.text, "start": base + q.start, "end": base + q.end, "sentence": sentence, "partial": q.partial,
         "speaker": speaker, "speaker_text": q.speaker_text, "cue": q.cue,
     }
 
 
-def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon) -> str | None:
+def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon, person_only: bool = False,
+                     text: str = "") -> str | None:
     """The actor named by the speaker expression; a pronoun, or a role without a name ("sagte der
-    SPD-Vorsitzende"), refers to the last person named before it."""
+    SPD-Vorsitzende"), refers to the last person named before it. ``person_only``: None unless
+    the expression names a person."""
     if q.speaker_text is None or q.speaker_start is None:
         return None
     start, end = base + q.speaker_start, base + q.speaker_end
     inside = [m for m in mentions if m["start"] < end and m["end"] > start]
+    if not inside and not person_only and _SPOKESPERSON.fullmatch(q.speaker_text) and (
+            spoken_for := _spoken_for(text, start, end, mentions, lexicon)):
+        return spoken_for
     if q.speaker_text.casefold() in _PRONOUNS or not inside and (
             _is_role_reference(q.speaker_text, lexicon) or _is_person_description(q.speaker_text, lexicon)):
         before = [m for m in mentions if m["type"] == "person" and m["end"] <= start]
         return before[-1]["actor"] if before else None
-    people = [m for m in inside if m["type"] == "person"] or inside
+    people = [m for m in inside if m["type"] == "person"] or ([] if person_only else inside)
     return people[-1]["actor"] if people else None
+
+
+# "Ein Sprecher", "die Sprecherin": who speaks for an organisation named after it in the genitive
+_SPOKESPERSON = re.compile(r"(?:[Ee]ine?|[Dd]e[rn]|[Dd]ie)\s+Sprecher(?:in)?")
+_SENTENCE_STOP = re.compile(r"[.;:!?„“\"»«]")
+_GENITIVE = re.compile(r"\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*\s+){0,2}(?P<noun>[A-ZÄÖÜ][\w-]*)")
+
+
+def _spoken_for(text: str, start: int, end: int, mentions: list[_Record], lexicon: Lexicon) -> str | None:
+    """The organisation a spokesperson speaks for: "Ein Sprecher des Konzerns X" → X, "Ein Sprecher
+    des Unternehmens" (an organisation word) → the last organisation named before; a name in
+    apposition ("der Sprecher der Fraktion, Jan Novak") is the person's, as without this rule."""
+    m = _GENITIVE.match(text, end)
+    if m is None:
+        return None
+    stop = _SENTENCE_STOP.search(text, m.end(), m.end() + 60)
+    after = [x for x in mentions if m.start("noun") <= x["start"] < (stop.start() if stop else m.end() + 60)]
+    if any(x["type"] == "person" for x in after):
+        return None  # "der Sprecher der Fraktion, Jan Novak": the rules for people decide
+    named = [x for x in after if x["type"] in ("organization", "country")
+             and (x["start"] < m.end() or not text[m.end():x["start"]].strip())]  # "des Konzerns X"
+    if named:
+        return named[0]["actor"]
+    if role_class_of(m.group("noun").lower(), lexicon) == "organization":
+        before = [x for x in mentions if x["type"] == "organization" and x["end"] <= start]
+        return before[-1]["actor"] if before else None
+    return None
 
 
 def _is_role_reference(text: str, lexicon: Lexicon) -> bool:
@@ -170,7 +204,25 @@ def _is_person_description(text: str, lexicon: Lexicon) -> bool:
         return noun in nouns and noun + "n" in nouns and noun + "ns" not in nouns
     if words[0].casefold() == "die" and noun.endswith("in"):
         return noun + "nen" in nouns
+    if words[0].casefold() == "der":  # "der Mediziner", "der Arzt": there is a feminine in -in(nen)
+        return any(f in nouns and f + "nen" in nouns for f in _feminines(noun))
     return False
+
+
+_LAST_VOWEL = re.compile(r"(au|a|o|u)(?=[^aeiouäöü]*$)")
+_UMLAUT = {"au": "äu", "a": "ä", "o": "ö", "u": "ü"}
+
+
+def _feminines(noun: str) -> tuple[str, ...]:
+    """The feminine forms in -in a masculine noun of a person may have: "Mediziner" →
+    "Medizinerin", "Arzt" → "Ärztin" (umlaut of the last vowel)."""
+    m = _LAST_VOWEL.search(noun.lower())
+    if m is None:
+        return (noun + "in",)
+    umlaut = _UMLAUT[m.group(1)]
+    if m.start() == 0:
+        umlaut = umlaut.capitalize()
+    return noun + "in", noun[:m.start()] + umlaut + noun[m.end():] + "in"
 
 
 def _lemmas(doc: Doc, index: DocIndex) -> tuple[Callable[[int], str], bool]:
