@@ -419,26 +419,8 @@ class ActorFinder:
             name = f"{words[i - 1]} {words[i]}" if i > 0 and words[i - 1][:1].isupper() else ""
             if name in self.cities and not used[i] and not used[i - 1]:
                 take(i - 1, i + 1, AliasEntry(slugify(name), name, "place", False))
-        # a city's name with a river: "Frankfurt am Main" (the city alone may have been taken)
-        for i in positions[_NAME_OR_CITY]:
-            if i + 2 < n and words[i + 1] in ("am", "an") and words[i] in self.cities:
-                name = " ".join(words[i:i + 3])
-                if name in self.cities and not used[i + 1] and not used[i + 2]:
-                    found[:] = [f for f in found if not (f.start == i and f.end == i + 1)]
-                    used[i] = False
-                    take(i, i + 3, AliasEntry(slugify(name), name, "place", False))
-        # a sports club: "FC Bayern München", "VfB Stuttgart"
-        for i in range(n - 1) if _CLUB_PREFIX & set(words) else ():
-            if words[i] in _CLUB_PREFIX and not used[i]:
-                j = i + 1
-                while j < n and j - i <= 3 and words[j][:1].isupper() and words[j].isalpha():
-                    j += 1
-                if j > i + 1 and not any(f.start < j and f.end > j or f.start < i < f.end for f in found):
-                    found[:] = [f for f in found if not (i <= f.start and f.end <= j)]
-                    for k in range(i, j):
-                        used[k] = False
-                    name = " ".join(words[i:j])
-                    take(i, j, AliasEntry(slugify(name), name, "organization", False))
+        self._cities_with_a_river(words, used, found, take, positions[_NAME_OR_CITY])
+        self._sports_clubs(words, used, found, take)
         for start, end in self._bracketed_organizations(words, used):
             name = self._organization_name(words[start:end])
             take(start, end, AliasEntry(slugify(name), name, "organization", False))
@@ -491,6 +473,38 @@ class ActorFinder:
         self._one_person_per_name(words, found)
         self.attach_roles(words, found)
         return sorted(found, key=lambda f: f.start)
+
+    def _cities_with_a_river(self, words: list[str], used: list[bool], found: list[Found], take,
+                             candidates: list[int]) -> None:
+        """'Frankfurt am Main', 'Frankfurt an der Oder': the city's whole name (the city alone may
+        have been taken before)."""
+        for i in candidates:
+            if i + 2 >= len(words) or words[i + 1] not in ("am", "an") or words[i] not in self.cities:
+                continue
+            end = next((e for e in (i + 4, i + 3) if " ".join(words[i:e]) in self.cities and not any(used[i + 1:e])), None)
+            if end is not None:
+                found[:] = [f for f in found if not (f.start == i and f.end == i + 1)]
+                used[i] = False
+                name = " ".join(words[i:end])
+                take(i, end, AliasEntry(slugify(name), name, "place", False))
+
+    def _sports_clubs(self, words: list[str], used: list[bool], found: list[Found], take) -> None:
+        """'FC Bayern München', 'VfB Stuttgart': a club prefix and up to three capitalised words,
+        which may have been taken as places before."""
+        if not _CLUB_PREFIX & set(words):
+            return
+        n = len(words)
+        for i in range(n - 1):
+            if words[i] in _CLUB_PREFIX and not used[i]:
+                j = i + 1
+                while j < n and j - i <= 3 and words[j][:1].isupper() and words[j].isalpha():
+                    j += 1
+                if j > i + 1 and not any(f.start < j < f.end or f.start < i < f.end for f in found):
+                    found[:] = [f for f in found if not (i <= f.start and f.end <= j)]
+                    for k in range(i, j):
+                        used[k] = False
+                    name = " ".join(words[i:j])
+                    take(i, j, AliasEntry(slugify(name), name, "organization", False))
 
     def _name_run(self, words: list[str], used: list[bool], i: int) -> int:
         """The end of the name that starts at word i: name words (the first may be a first name,
