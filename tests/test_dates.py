@@ -625,3 +625,40 @@ def test_parts_of_the_year_follow_the_tense():
 ])
 def test_parts_of_the_year_not_dates(text):
     assert find(text, OCT30) == []
+
+
+# --- parts of a week, month or year on the far side of the anchor ----------------------------
+
+SAT = date(2025, 11, 29)  # a Saturday
+DEC10 = date(2025, 12, 10)
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    # over at publication, in a future sentence: the next week / month / year
+    ("Der Gesandte wird Anfang der Woche in Moskau erwartet.", SAT, ("2025-12-01", "2025-12-07", "week")),
+    ("Das Kabinett werde sich Anfang des Jahres damit befassen.", DEC10, ("2026", None, "year")),
+    ("Mitte des Monats soll die Entscheidung fallen.", date(2025, 11, 25), ("2025-12", None, "month")),
+    ("Bis zum Jahresbeginn werden die Arbeiten abgeschlossen.", DEC10, ("2026", None, "year")),
+    # not over yet: the anchor's own
+    ("Der Gesandte wird Ende der Woche in Moskau erwartet.", SAT, ("2025-11-24", "2025-11-30", "week")),
+    ("Das Kabinett werde sich Ende des Jahres damit befassen.", DEC10, ("2025", None, "year")),
+    ("Der Gesandte wird Anfang der Woche in Moskau erwartet.", date(2025, 11, 24), ("2025-11-24", "2025-11-30", "week")),
+    ("Er wird Anfang des Jahres kommen.", date(2025, 2, 3), ("2025", None, "year")),
+    # a past sentence keeps the anchor's period; "seit" a part not yet begun goes back
+    ("Er hatte Anfang der Woche gekündigt.", SAT, ("2025-11-24", "2025-11-30", "week")),
+    ("Er hatte Ende des Jahres gekündigt.", date(2025, 3, 10), ("2025", None, "year")),
+    ("Seit Ende des Jahres sind die Preise gestiegen.", date(2025, 3, 10), ("2024", None, "year")),
+    ("Seit Mitte des Monats sind die Preise gestiegen.", date(2025, 11, 5), ("2025-10", None, "month")),
+    ("Seit Anfang des Monats sind die Preise gestiegen.", date(2025, 11, 5), ("2025-11", None, "month")),
+    # an explicit modifier is not moved
+    ("Er wird Anfang dieser Woche kommen.", SAT, ("2025-11-24", "2025-11-30", "week")),
+    ("Er wird Anfang nächsten Jahres kommen.", DEC10, ("2026", None, "year")),
+])
+def test_a_part_of_a_period_on_the_far_side_of_the_anchor(text, anchor, expected):
+    assert value(text, anchor) == expected
+
+
+def test_a_part_of_a_period_without_a_tense_or_anchor():
+    assert value("Anfang der Woche", SAT) == ("2025-11-24", "2025-11-30", "week")
+    assert value("Anfang der Woche", SAT, tense="future") == ("2025-12-01", "2025-12-07", "week")
+    assert one("Anfang der Woche", None).precision == "unresolved"

@@ -1152,6 +1152,30 @@ def _weekend(anchor: date, delta: int | None, direction: Tense | None) -> _Value
     return _day_value(saturday, saturday + timedelta(1))
 
 
+# Where in a week (weekdays, Monday 0), a month (days) or a year (months) its parts lie.
+_PART_SPANS: dict[str, dict[str, tuple[int, int]]] = {
+    "week": {"anfang": (0, 1), "beginn": (0, 1), "mitte": (2, 3), "ende": (4, 6)},
+    "month": {"anfang": (1, 10), "beginn": (1, 10), "mitte": (11, 20), "ende": (21, 31)},
+    "year": {"anfang": (1, 4), "beginn": (1, 4), "mitte": (5, 8), "ende": (9, 12)},
+}
+
+
+def _part_delta(unit: str, part: str, anchor: date, direction: Tense | None, since: bool) -> int:
+    """Which week/month/year "Anfang der Woche", "Mitte des Monats", "Ende des Jahres" mean, as
+    a month or a quarter named without year: the anchor's, unless it lies on the wrong side of
+    the anchor: a part already over in a future sentence is the next period's ("wird Anfang der
+    Woche erwartet" on a Saturday: the coming week), one not yet begun after "seit" the last
+    one's ("seit Ende des Jahres" in March). A past tense alone does not move it back: a past
+    sentence may tell of a plan ("sollte bis Ende des Jahres ...")."""
+    first, last = _PART_SPANS[unit][part.lower()]
+    now = anchor.weekday() if unit == "week" else anchor.day if unit == "month" else anchor.month
+    if direction == "future" and last < now:
+        return 1
+    if since and first > now:
+        return -1
+    return 0
+
+
 def _relative_periods(ctx: _Context) -> _Found:
     """ "nächste Woche", "in der kommenden Woche", "dieses Jahr", "Ende des Monats", "im Vorjahr" """
     for m in ctx.finditer(_RELATIVE_PERIOD_RE, _PERIOD_WORD, 6):
@@ -1167,8 +1191,16 @@ def _relative_periods(ctx: _Context) -> _Found:
             else:
                 continue  # "im Jahr", "Person des Jahres"
         qualifier = _qualifier(m["prep"], m["part"] or part)
+        # "Anfang der Woche", "Ende des Jahres", "zum Jahresbeginn": this period's part, or the next
+        # or last one's (_part_delta)
+        part_word = (m["part"] or part) if delta == 0 and not m["mod"] else None
 
-        def resolve(anchor: date, unit=unit, delta=delta, m=m, qualifier=qualifier) -> _Value | None:
+        def resolve(anchor: date, unit=unit, delta=delta, m=m, qualifier=qualifier,
+                    part_word=part_word) -> _Value | None:
+            if part_word and unit in _PART_SPANS:
+                since = (qualifier or "").startswith("seit")
+                delta = _part_delta(unit, part_word, anchor, None if since else ctx.direction(m.start(), qualifier),
+                                    since)
             if unit == "week":
                 return _week_value(anchor + timedelta(weeks=delta))
             if unit == "weekend":
