@@ -662,3 +662,22 @@ def test_a_part_of_a_period_without_a_tense_or_anchor():
     assert value("Anfang der Woche", SAT) == ("2025-11-24", "2025-11-30", "week")
     assert value("Anfang der Woche", SAT, tense="future") == ("2025-12-01", "2025-12-07", "week")
     assert one("Anfang der Woche", None).precision == "unresolved"
+
+
+# --- a month after "seit dem", "bis zum", "ab dem" ------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("mehr als bei jeder Übung seit dem August 2022, als sie kam", ("seit dem August 2022", "2022-08", "seit")),
+    ("Ab dem Januar 2026 gilt die Regel.", ("Ab dem Januar 2026", "2026-01", "ab")),
+    ("Bis zum März 2024 war er im Amt.", ("Bis zum März 2024", "2024-03", "bis")),
+    ("Seit dem März sind die Preise gestiegen.", ("Seit dem März", "2025-03", "seit")),
+])
+def test_a_month_after_preposition_and_article(text, expected):
+    e = one(text)
+    assert (e.text, e.date, e.qualifier, e.precision) == (*expected, "month")
+
+
+def test_a_month_after_an_article_alone_keeps_its_boundary():
+    e = one("Er nannte den August 2022 einen Wendepunkt.")
+    assert (e.text, e.date) == ("August 2022", "2022-08")
+    assert find("Seit dem Maifeiertag ist er fort.") == []

@@ -167,7 +167,7 @@ _CROSS_MONTH_RANGE_RE = re.compile(rf"""
 """, _FLAGS)
 
 _MONTH_PREFIX = rf"""
-    (?:(?P<prep>im|seit|ab|bis|vor|nach|vom|von|um|gegen|in)\s+)?
+    (?:(?P<prep>im|seit(?:\s+dem)?|ab(?:\s+dem)?|bis(?:\s+zum)?|vor(?:\s+dem)?|nach(?:\s+dem)?|vom|von|um|gegen|in)\s+)?
     (?:(?P<part>{_PART})\s+)?
 """
 
@@ -927,11 +927,11 @@ def _day_resolver(ctx: _Context, m: re.Match[str], day1: int, month1: int, day2:
 
 def _months(ctx: _Context) -> _Found:
     """ "im Juli 2000", "Ende August", "im Mai", "im Mai letzten Jahres", "von Mai bis Juli 2024" """
-    for m in ctx.finditer(_MONTH_YEAR_RE, _MONTH_WORD, 3):
+    for m in ctx.finditer(_MONTH_YEAR_RE, _MONTH_WORD, 4):
         qualifier = _qualifier(m["prep"], m["part"])
         yield ctx.absolute(m, _month_value(int(m["year"]), MONTHS[fold(m["month"])]), qualifier)
 
-    for m in ctx.finditer(_MONTH_ONLY_RE, _MONTH_WORD, 5):
+    for m in ctx.finditer(_MONTH_ONLY_RE, _MONTH_WORD, 6):
         if not (m["prep"] or m["part"] or m["mod"] or m["yearref"]):
             continue  # a bare "Mai" is not enough evidence
         month, qualifier = MONTHS[fold(m["month"])], _qualifier(m["prep"], m["part"])
