@@ -681,3 +681,32 @@ def test_a_month_after_an_article_alone_keeps_its_boundary():
     e = one("Er nannte den August 2022 einen Wendepunkt.")
     assert (e.text, e.date) == ("August 2022", "2022-08")
     assert find("Seit dem Maifeiertag ist er fort.") == []
+
+
+# --- a number and a half: "dreieinhalb", "anderthalb", "einem halben" ----------------------------
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Russland hatte den Krieg vor mehr als dreieinhalb Jahren begonnen.", SAT,
+     ("vor mehr als dreieinhalb Jahren", "2022", None, "year", "vor")),
+    ("Vor eineinhalb Jahren kam er.", date(2025, 3, 5), ("Vor eineinhalb Jahren", "2023", None, "year", "vor")),
+    ("Vor anderthalb Jahren kam er.", date(2025, 9, 5), ("Vor anderthalb Jahren", "2024", None, "year", "vor")),
+    ("Er war vor einem halben Jahr da.", date(2025, 3, 5), ("vor einem halben Jahr", "2024", None, "year", "vor")),
+    ("Seit zweieinhalb Jahren regiert er.", date(2025, 3, 5), ("Seit zweieinhalb Jahren", "2022", None, "year", "seit")),
+    ("In zweieinhalb Wochen wird er kommen.", date(2025, 3, 5),
+     ("In zweieinhalb Wochen", "2025-03-17", "2025-03-23", "week", "in")),
+    ("Vor zweieinhalb Monaten kam er.", date(2025, 3, 5), ("Vor zweieinhalb Monaten", "2024-12", None, "month", "vor")),
+    ("Vor zwölfeinhalb Jahren kam er.", date(2025, 3, 5), ("Vor zwölfeinhalb Jahren", "2012", None, "year", "vor")),
+])
+def test_a_number_and_a_half_as_offset(text, anchor, expected):
+    e = one(text, anchor)
+    assert (e.text, e.date, e.date_end, e.precision, e.qualifier) == expected
+
+
+def test_whole_numbers_keep_their_values_and_halves_need_a_preposition():
+    assert value("Vor drei Jahren kam er.", SAT) == ("2022", None, "year")
+    assert value("vor mehr als drei Jahren", SAT) == ("2022", None, "year")
+    assert one("In den letzten zweieinhalb Jahren regierte er.").precision == "vague"
+    assert find("Er braucht zweieinhalb Jahre für das Studium.") == []
+    assert find("Nach dreieinhalb Jahren Krieg ist das Land erschöpft.") == []
+    assert find("In dreieinhalb Jahren Krieg hatte er nie geschlafen.") == []
+    assert find("vor einer halben Stunde") == []

@@ -122,6 +122,13 @@ _TIME_OF_DAY = _alt(TIMES_OF_DAY)
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _YEAR4 = r"\d{4}(?!\w)(?![.,]\d)"
 _NUMBER = r"(?:\d{1,3}|" + _alt(NUMBER_WORDS) + r")"
+# a number and a half: "anderthalb", "eineinhalb", "dreieinhalb" (one word each)
+_HALVES: dict[str, float] = {
+    "anderthalb": 1.5,
+    **{f"{word}einhalb": value + 0.5 for word, value in NUMBER_WORDS.items()
+       if value < 100 and word not in ("eins", "eine", "einem", "einer", "einen")},
+}
+_AMOUNT = r"(?:" + _alt(_HALVES) + "|" + _NUMBER[3:]
 _MODIFIER = _inflected(_MODIFIER_DELTAS)
 _PART = _alt(PERIOD_PARTS)
 _LEFT = r"(?<![\w.,/-])"  # nothing glued to the left of an expression
@@ -292,7 +299,7 @@ _OFFSET_RE = re.compile(rf"""
     (?P<prep>vor|seit|in)\s+
     (?:(?:rund|etwa|knapp|fast|gut|über|mehr\s+als|weniger\s+als|ungefähr|circa|ca\.|genau|exakt
         |nur|erst|bereits|schon|mindestens)\s+)?
-    (?P<number>{_NUMBER})\s+
+    (?P<number>{_AMOUNT}|(?P<half>ein(?:em|er))\s+halben)\s+  # "vor einem halben Jahr"
     (?P<unit>{_OFFSET_UNIT})
     (?!\w)
 """, _FLAGS)
@@ -308,7 +315,7 @@ _VAGUE_RE = re.compile(rf"""
       | (?P<vor>vor)\s+(?:kurzem|langer\s+Zeit|einiger\s+Zeit|Jahren|Jahrzehnten
             |(?:ein\s+paar|wenigen|einigen|mehreren|vielen)\s+{_VAGUE_UNITS})
       | in\s+den\s+(?:letzten|vergangenen|zurückliegenden|kommenden|nächsten)\s+
-            (?:(?:{_NUMBER}|paar|beiden)\s+)?{_VAGUE_UNITS}
+            (?:(?:{_AMOUNT}|paar|beiden)\s+)?{_VAGUE_UNITS}
       | in\s+(?:jüngster|jüngerer|letzter)\s+Zeit
     )
     (?!\w)
@@ -1211,17 +1218,35 @@ def _relative_periods(ctx: _Context) -> _Found:
         yield ctx.relative(m, resolve, qualifier)
 
 
+def _fractional_offset(anchor: date, n: float, unit: str) -> _Value | None:
+    """ "vor dreieinhalb Jahren" (42 months back: the year of that month), "in anderthalb
+    Wochen", "vor zweieinhalb Monaten": the precision of the unit, as for whole numbers."""
+    if unit.startswith("jahrzehnt"):
+        return _year_value(anchor.year + round(10 * n), precision="decade")
+    if unit.startswith("jahr"):
+        return _year_value(_add_months(anchor.year, anchor.month, round(12 * n))[0])
+    if unit.startswith("tag"):
+        return _day_value(anchor + timedelta(days=round(n)))
+    if unit.startswith("woche"):
+        return _week_value(anchor + timedelta(days=round(7 * n)))
+    day = anchor + timedelta(days=round(30.44 * n))  # months: an average month's days
+    return _month_value(day.year, day.month)
+
+
 def _offsets(ctx: _Context) -> _Found:
     """ "vor rund 14 Jahren", "seit sechs Jahren", "vor zwei Monaten", "in zwei Wochen" """
-    for m in ctx.finditer(_OFFSET_RE, _OFFSET_WORD, 5):
+    for m in ctx.finditer(_OFFSET_RE, _OFFSET_WORD, 6):
         number = m["number"]
-        amount = int(number) if number.isdigit() else NUMBER_WORDS[fold(number)]
+        amount = int(number) if number.isdigit() else 0.5 if m["half"] else \
+            NUMBER_WORDS.get(fold(number)) or _HALVES[fold(number)]
         sign = 1 if m["prep"].lower() == "in" else -1
         if sign > 0 and (_CAPITALISED_AFTER_RE.match(ctx.text, m.end()) or ctx.tense_at(m.start()) == "past"):
             continue  # a duration: "In 14 Jahren Herrschaft hatte er nie ..."
         unit = m["unit"].lower()
 
         def resolve(anchor: date, n=sign * amount, unit=unit) -> _Value | None:
+            if not isinstance(n, int):  # "vor dreieinhalb Jahren": counted in the next smaller unit
+                return _fractional_offset(anchor, n, unit)
             if unit.startswith("tag"):
                 return _day_value(anchor + timedelta(days=n))
             if unit.startswith("woche"):
