@@ -710,3 +710,32 @@ def test_whole_numbers_keep_their_values_and_halves_need_a_preposition():
     assert find("Nach dreieinhalb Jahren Krieg ist das Land erschöpft.") == []
     assert find("In dreieinhalb Jahren Krieg hatte er nie geschlafen.") == []
     assert find("vor einer halben Stunde") == []
+
+
+# --- bare years after a dating adverb, and between an article and a participle ------------------
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Deutschland war zuletzt 2001 Gastgeber einer Frauen-EM.", "2001"),
+    ("Der Verein wurde erstmals 1998 Meister.", "1998"),
+    ("Das 1807 erlassene Gesetz erlaubt einen Einsatz.", "1807"),
+    ("Die 2019 gegründete Partei gewann.", "2019"),
+    ("Er berief sich auf die 1890 renovierte Kirche.", "1890"),
+    ("des 1963 ermordeten Präsidenten", "1963"),
+])
+def test_a_bare_year_after_an_adverb_or_before_a_participle(text, year):
+    e = one(text)
+    assert (e.text, e.date, e.precision, e.relative) == (year, year, "year", False)
+
+
+@pytest.mark.parametrize("text", [
+    "Zuletzt kamen 2000 Menschen.",  # a count: a unit after the number
+    "Es kamen zuletzt 2000 Menschen.",
+    "Die 2000 geretteten Menschen sind in Sicherheit.",  # the participle's noun counts
+    "Die 1500 verletzten Soldaten wurden versorgt.",
+    "Das 1807 Gesetz",  # no participle
+    "Er bekam 1807 erlassene Strafen.",  # no article
+    "Er zahlte 1807 Euro.",
+    "Die Zahl lag zuletzt bei 1807 Fällen.",
+])
+def test_bare_numbers_that_stay_counts(text):
+    assert find(text) == []

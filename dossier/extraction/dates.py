@@ -334,6 +334,12 @@ _COUNT_BEFORE_RE = re.compile(r"""
       |ungefähr|circa|ca\.|nur|weitere|zusätzlich|Nr\.|Nummer|Seite|Platz|Artikel|Paragraf|§)\s*$
 """, _FLAGS)
 _CAPITALISED_AFTER_RE = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
+# a year between an article and a participle: "das 1807 erlassene Gesetz" (see _attributive_year)
+_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen seines seiner ihres ihrer".split())
+_PARTICIPLE_AFTER_RE = re.compile(r"""\s+(?:[a-zäöüß]*?(?:ge|be|er|ver|zer|ent|emp)[a-zäöüß]+?(?:t|en)
+                                        |[a-zäöüß]+iert)(?:e|en|er|es|em)(?![\w-])""", re.VERBOSE)
+# adverbs that date what follows: "zuletzt 2001 Gastgeber", "erstmals 1990 Weltmeister"
+_DATING_ADVERB_BEFORE_RE = re.compile(r"(?<!\w)(?:zuletzt|erstmals|erstmalig|letztmals|letztmalig)\s+$", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- tense
@@ -1056,6 +1062,19 @@ def _count_word_before(text: str, end: int) -> re.Match[str] | None:
     return _COUNT_BEFORE_RE.search(text, len(rest[0]) if len(rest) == 3 else 0, end)
 
 
+def _attributive_year(text: str, m: re.Match[str]) -> bool | None:
+    """A bare number between an article and a participle used as an adjective: a year ("das
+    1807 erlassene Gesetz", "die 2019 gegründete Partei") unless the noun after the participle
+    counts ("die 2000 geretteten Menschen": False); None when the number stands otherwise."""
+    before = text[max(0, m.start() - 8):m.start()].rsplit(None, 1)
+    if not before or before[-1].lower() not in _ARTICLES or not text[m.start() - 1:m.start()].isspace():
+        return None
+    participle = _PARTICIPLE_AFTER_RE.match(text, m.end())
+    if participle is None:
+        return None
+    return not _UNIT_AFTER_RE.match(text, participle.end())
+
+
 def _years(ctx: _Context) -> _Found:
     """ "2019", "im Jahr 2023", "seit 2024", "Ende 2023", "2019 bis 2021", "in den 1990er Jahren" """
     blocked: list[tuple[int, int]] = []
@@ -1080,8 +1099,14 @@ def _years(ctx: _Context) -> _Found:
         year = int(m["year"])
         prep = (m["prep"] or "").lower()
         trusted = bool(m["jahr"] or m["part"] or prep in ("seit", "ab", "bis", "nach"))
-        if not (1000 if m["jahr"] else 1900) <= year <= 2099:
+        attributive = None if trusted or prep else _attributive_year(ctx.text, m)
+        if attributive is False:
+            continue  # "die 2000 geretteten Menschen"
+        if not (1000 if m["jahr"] or attributive else 1900) <= year <= 2099:
             continue
+        # "zuletzt 2001 Gastgeber": after an adverb that dates, a number followed by a noun is a year
+        trusted = trusted or bool(attributive) or (not prep and _DATING_ADVERB_BEFORE_RE.search(
+            ctx.text, max(0, m.start() - 16), m.start()) is not None)
         if not m["jahr"] and _looks_like_count(ctx, m, trusted):
             continue
         yield ctx.absolute(m, _year_value(year), _qualifier(m["prep"], m["part"]))
