@@ -387,6 +387,9 @@ _LONGEST = [
     "seit dem ersten Quartal des vergangenen Jahres", "bis zur zweiten Jahreshälfte 2024", "ab dem 3. Quartal",
     "in den ersten zwölf Monaten des Jahres 2023", "in den ersten beiden Quartalen des Vorjahres",
     "im dritten Quartal", "in den ersten neun Monaten",
+    "seit dem Anfang August 2022", "bis zum Ende im nächsten Mai letzten Jahres", "vor dem März",
+    "vor weniger als einem halben Jahr", "seit mehr als dreieinhalb Jahrzehnten", "in den letzten zweieinhalb Jahren",
+    "seit Mitte des Monats", "das 1807 erlassene Gesetz", "zuletzt 2001 Gastgeber",
 ]
 
 
@@ -424,7 +427,9 @@ def test_trigger_scan_matches_a_full_scan_on_random_text(monkeypatch):
         "15.000", "3.", "2.9.", "12.10.", "1.2.3", "2019-", "2019-09-02", "1990er", "90ER", "2019/", "/20", "bis", "–",
         "ſeit", "SEİT", "İn", "VOR", "Dem", "ſommer", "KOMMENDEN", "Jahres", "Mai", "Juni", ",", ".", "x", "Soldaten",
         "seit", "vor", "in", "zwei", "14", "Jahren", "Tagen", "Woche", "Zeit", "langem", "heute", "Freitag", "am",
-        "Quartal", "QUARTALS", "Halbjahr", "ersten", "dritten", "Monaten", "Monate", "3.Quartal", "des", "Folge"]
+        "Quartal", "QUARTALS", "Halbjahr", "ersten", "dritten", "Monaten", "Monate", "3.Quartal", "des", "Folge",
+        "dem", "zum", "dreieinhalb", "anderthalb", "einem", "halben", "Jahr", "zuletzt", "erlassene", "1807", "Ende",
+        "Anfang", "Monats"]
     for _ in range(400):
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n", "  "]) for _ in range(rng.randint(1, 30)))
         find(text)
