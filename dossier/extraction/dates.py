@@ -10,12 +10,15 @@ date-like expression with its character offsets and an ISO value:
 * parts of a year ....... "im dritten Quartal", "im ersten Halbjahr 2023",
                           "in den ersten neun Monaten des Vorjahres"
 * years / decades ....... "2019", "im Jahr 2023", "seit 2024", "Ende 2023",
-                          "2019 bis 2021", "2019/20", "in den 1990er Jahren"
+                          "2019 bis 2021", "2019/20", "in den 1990er Jahren",
+                          "zuletzt 2001", "das 1807 erlassene Gesetz"
 * relative days ......... "heute", "gestern Abend", "morgen und übermorgen"
 * weekdays .............. "am Mittwoch", "Dienstagabend", "am kommenden Freitag"
 * relative periods ...... "nächste Woche", "im vergangenen Jahr", "Ende des Monats",
-                          "am Wochenende", "im Vorjahr"
-* offsets ............... "vor rund 14 Jahren", "seit sechs Jahren", "in zwei Wochen"
+                          "am Wochenende", "im Vorjahr", "Anfang der Woche" (the next
+                          one's when it is over in a future sentence)
+* offsets ............... "vor rund 14 Jahren", "seit sechs Jahren", "in zwei Wochen",
+                          "vor mehr als dreieinhalb Jahren", "vor einem halben Jahr"
 * vague ................. "seit langem", "in den letzten Jahren", "in jüngster Zeit"
 
 Everything that needs the publication date (``anchor``) becomes precision
