@@ -387,6 +387,9 @@ _LONGEST = [
     "seit dem ersten Quartal des vergangenen Jahres", "bis zur zweiten Jahreshälfte 2024", "ab dem 3. Quartal",
     "in den ersten zwölf Monaten des Jahres 2023", "in den ersten beiden Quartalen des Vorjahres",
     "im dritten Quartal", "in den ersten neun Monaten",
+    "seit dem Anfang August 2022", "bis zum Ende im nächsten Mai letzten Jahres", "vor dem März",
+    "vor weniger als einem halben Jahr", "seit mehr als dreieinhalb Jahrzehnten", "in den letzten zweieinhalb Jahren",
+    "seit Mitte des Monats", "das 1807 erlassene Gesetz", "zuletzt 2001 Gastgeber",
 ]
 
 
@@ -424,7 +427,9 @@ def test_trigger_scan_matches_a_full_scan_on_random_text(monkeypatch):
         "15.000", "3.", "2.9.", "12.10.", "1.2.3", "2019-", "2019-09-02", "1990er", "90ER", "2019/", "/20", "bis", "–",
         "ſeit", "SEİT", "İn", "VOR", "Dem", "ſommer", "KOMMENDEN", "Jahres", "Mai", "Juni", ",", ".", "x", "Soldaten",
         "seit", "vor", "in", "zwei", "14", "Jahren", "Tagen", "Woche", "Zeit", "langem", "heute", "Freitag", "am",
-        "Quartal", "QUARTALS", "Halbjahr", "ersten", "dritten", "Monaten", "Monate", "3.Quartal", "des", "Folge"]
+        "Quartal", "QUARTALS", "Halbjahr", "ersten", "dritten", "Monaten", "Monate", "3.Quartal", "des", "Folge",
+        "dem", "zum", "dreieinhalb", "anderthalb", "einem", "halben", "Jahr", "zuletzt", "erlassene", "1807", "Ende",
+        "Anfang", "Monats"]
     for _ in range(400):
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", " ", "\n", "  "]) for _ in range(rng.randint(1, 30)))
         find(text)
@@ -625,3 +630,117 @@ def test_parts_of_the_year_follow_the_tense():
 ])
 def test_parts_of_the_year_not_dates(text):
     assert find(text, OCT30) == []
+
+
+# --- parts of a week, month or year on the far side of the anchor ----------------------------
+
+SAT = date(2025, 11, 29)  # a Saturday
+DEC10 = date(2025, 12, 10)
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    # over at publication, in a future sentence: the next week / month / year
+    ("Der Gesandte wird Anfang der Woche in Moskau erwartet.", SAT, ("2025-12-01", "2025-12-07", "week")),
+    ("Das Kabinett werde sich Anfang des Jahres damit befassen.", DEC10, ("2026", None, "year")),
+    ("Mitte des Monats soll die Entscheidung fallen.", date(2025, 11, 25), ("2025-12", None, "month")),
+    ("Bis zum Jahresbeginn werden die Arbeiten abgeschlossen.", DEC10, ("2026", None, "year")),
+    # not over yet: the anchor's own
+    ("Der Gesandte wird Ende der Woche in Moskau erwartet.", SAT, ("2025-11-24", "2025-11-30", "week")),
+    ("Das Kabinett werde sich Ende des Jahres damit befassen.", DEC10, ("2025", None, "year")),
+    ("Der Gesandte wird Anfang der Woche in Moskau erwartet.", date(2025, 11, 24), ("2025-11-24", "2025-11-30", "week")),
+    ("Er wird Anfang des Jahres kommen.", date(2025, 2, 3), ("2025", None, "year")),
+    # a past sentence keeps the anchor's period; "seit" a part not yet begun goes back
+    ("Er hatte Anfang der Woche gekündigt.", SAT, ("2025-11-24", "2025-11-30", "week")),
+    ("Er hatte Ende des Jahres gekündigt.", date(2025, 3, 10), ("2025", None, "year")),
+    ("Seit Ende des Jahres sind die Preise gestiegen.", date(2025, 3, 10), ("2024", None, "year")),
+    ("Seit Mitte des Monats sind die Preise gestiegen.", date(2025, 11, 5), ("2025-10", None, "month")),
+    ("Seit Anfang des Monats sind die Preise gestiegen.", date(2025, 11, 5), ("2025-11", None, "month")),
+    # an explicit modifier is not moved
+    ("Er wird Anfang dieser Woche kommen.", SAT, ("2025-11-24", "2025-11-30", "week")),
+    ("Er wird Anfang nächsten Jahres kommen.", DEC10, ("2026", None, "year")),
+])
+def test_a_part_of_a_period_on_the_far_side_of_the_anchor(text, anchor, expected):
+    assert value(text, anchor) == expected
+
+
+def test_a_part_of_a_period_without_a_tense_or_anchor():
+    assert value("Anfang der Woche", SAT) == ("2025-11-24", "2025-11-30", "week")
+    assert value("Anfang der Woche", SAT, tense="future") == ("2025-12-01", "2025-12-07", "week")
+    assert one("Anfang der Woche", None).precision == "unresolved"
+
+
+# --- a month after "seit dem", "bis zum", "ab dem" ------------------------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("mehr als bei jeder Übung seit dem August 2022, als sie kam", ("seit dem August 2022", "2022-08", "seit")),
+    ("Ab dem Januar 2026 gilt die Regel.", ("Ab dem Januar 2026", "2026-01", "ab")),
+    ("Bis zum März 2024 war er im Amt.", ("Bis zum März 2024", "2024-03", "bis")),
+    ("Seit dem März sind die Preise gestiegen.", ("Seit dem März", "2025-03", "seit")),
+])
+def test_a_month_after_preposition_and_article(text, expected):
+    e = one(text)
+    assert (e.text, e.date, e.qualifier, e.precision) == (*expected, "month")
+
+
+def test_a_month_after_an_article_alone_keeps_its_boundary():
+    e = one("Er nannte den August 2022 einen Wendepunkt.")
+    assert (e.text, e.date) == ("August 2022", "2022-08")
+    assert find("Seit dem Maifeiertag ist er fort.") == []
+
+
+# --- a number and a half: "dreieinhalb", "anderthalb", "einem halben" ----------------------------
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("Russland hatte den Krieg vor mehr als dreieinhalb Jahren begonnen.", SAT,
+     ("vor mehr als dreieinhalb Jahren", "2022", None, "year", "vor")),
+    ("Vor eineinhalb Jahren kam er.", date(2025, 3, 5), ("Vor eineinhalb Jahren", "2023", None, "year", "vor")),
+    ("Vor anderthalb Jahren kam er.", date(2025, 9, 5), ("Vor anderthalb Jahren", "2024", None, "year", "vor")),
+    ("Er war vor einem halben Jahr da.", date(2025, 3, 5), ("vor einem halben Jahr", "2024", None, "year", "vor")),
+    ("Seit zweieinhalb Jahren regiert er.", date(2025, 3, 5), ("Seit zweieinhalb Jahren", "2022", None, "year", "seit")),
+    ("In zweieinhalb Wochen wird er kommen.", date(2025, 3, 5),
+     ("In zweieinhalb Wochen", "2025-03-17", "2025-03-23", "week", "in")),
+    ("Vor zweieinhalb Monaten kam er.", date(2025, 3, 5), ("Vor zweieinhalb Monaten", "2024-12", None, "month", "vor")),
+    ("Vor zwölfeinhalb Jahren kam er.", date(2025, 3, 5), ("Vor zwölfeinhalb Jahren", "2012", None, "year", "vor")),
+])
+def test_a_number_and_a_half_as_offset(text, anchor, expected):
+    e = one(text, anchor)
+    assert (e.text, e.date, e.date_end, e.precision, e.qualifier) == expected
+
+
+def test_whole_numbers_keep_their_values_and_halves_need_a_preposition():
+    assert value("Vor drei Jahren kam er.", SAT) == ("2022", None, "year")
+    assert value("vor mehr als drei Jahren", SAT) == ("2022", None, "year")
+    assert one("In den letzten zweieinhalb Jahren regierte er.").precision == "vague"
+    assert find("Er braucht zweieinhalb Jahre für das Studium.") == []
+    assert find("Nach dreieinhalb Jahren Krieg ist das Land erschöpft.") == []
+    assert find("In dreieinhalb Jahren Krieg hatte er nie geschlafen.") == []
+    assert find("vor einer halben Stunde") == []
+
+
+# --- bare years after a dating adverb, and between an article and a participle ------------------
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Deutschland war zuletzt 2001 Gastgeber einer Frauen-EM.", "2001"),
+    ("Der Verein wurde erstmals 1998 Meister.", "1998"),
+    ("Das 1807 erlassene Gesetz erlaubt einen Einsatz.", "1807"),
+    ("Die 2019 gegründete Partei gewann.", "2019"),
+    ("Er berief sich auf die 1890 renovierte Kirche.", "1890"),
+    ("des 1963 ermordeten Präsidenten", "1963"),
+])
+def test_a_bare_year_after_an_adverb_or_before_a_participle(text, year):
+    e = one(text)
+    assert (e.text, e.date, e.precision, e.relative) == (year, year, "year", False)
+
+
+@pytest.mark.parametrize("text", [
+    "Zuletzt kamen 2000 Menschen.",  # a count: a unit after the number
+    "Es kamen zuletzt 2000 Menschen.",
+    "Die 2000 geretteten Menschen sind in Sicherheit.",  # the participle's noun counts
+    "Die 1500 verletzten Soldaten wurden versorgt.",
+    "Das 1807 Gesetz",  # no participle
+    "Er bekam 1807 erlassene Strafen.",  # no article
+    "Er zahlte 1807 Euro.",
+    "Die Zahl lag zuletzt bei 1807 Fällen.",
+])
+def test_bare_numbers_that_stay_counts(text):
+    assert find(text) == []

@@ -10,12 +10,15 @@ date-like expression with its character offsets and an ISO value:
 * parts of a year ....... "im dritten Quartal", "im ersten Halbjahr 2023",
                           "in den ersten neun Monaten des Vorjahres"
 * years / decades ....... "2019", "im Jahr 2023", "seit 2024", "Ende 2023",
-                          "2019 bis 2021", "2019/20", "in den 1990er Jahren"
+                          "2019 bis 2021", "2019/20", "in den 1990er Jahren",
+                          "zuletzt 2001", "das 1807 erlassene Gesetz"
 * relative days ......... "heute", "gestern Abend", "morgen und übermorgen"
 * weekdays .............. "am Mittwoch", "Dienstagabend", "am kommenden Freitag"
 * relative periods ...... "nächste Woche", "im vergangenen Jahr", "Ende des Monats",
-                          "am Wochenende", "im Vorjahr"
-* offsets ............... "vor rund 14 Jahren", "seit sechs Jahren", "in zwei Wochen"
+                          "am Wochenende", "im Vorjahr", "Anfang der Woche" (the next
+                          one's when it is over in a future sentence)
+* offsets ............... "vor rund 14 Jahren", "seit sechs Jahren", "in zwei Wochen",
+                          "vor mehr als dreieinhalb Jahren", "vor einem halben Jahr"
 * vague ................. "seit langem", "in den letzten Jahren", "in jüngster Zeit"
 
 Everything that needs the publication date (``anchor``) becomes precision
@@ -122,6 +125,13 @@ _TIME_OF_DAY = _alt(TIMES_OF_DAY)
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])"
 _YEAR4 = r"\d{4}(?!\w)(?![.,]\d)"
 _NUMBER = r"(?:\d{1,3}|" + _alt(NUMBER_WORDS) + r")"
+# a number and a half: "anderthalb", "eineinhalb", "dreieinhalb" (one word each)
+_HALVES: dict[str, float] = {
+    "anderthalb": 1.5,
+    **{f"{word}einhalb": value + 0.5 for word, value in NUMBER_WORDS.items()
+       if value < 100 and word not in ("eins", "eine", "einem", "einer", "einen")},
+}
+_AMOUNT = r"(?:" + _alt(_HALVES) + "|" + _NUMBER[3:]
 _MODIFIER = _inflected(_MODIFIER_DELTAS)
 _PART = _alt(PERIOD_PARTS)
 _LEFT = r"(?<![\w.,/-])"  # nothing glued to the left of an expression
@@ -167,7 +177,7 @@ _CROSS_MONTH_RANGE_RE = re.compile(rf"""
 """, _FLAGS)
 
 _MONTH_PREFIX = rf"""
-    (?:(?P<prep>im|seit|ab|bis|vor|nach|vom|von|um|gegen|in)\s+)?
+    (?:(?P<prep>im|seit(?:\s+dem)?|ab(?:\s+dem)?|bis(?:\s+zum)?|vor(?:\s+dem)?|nach(?:\s+dem)?|vom|von|um|gegen|in)\s+)?
     (?:(?P<part>{_PART})\s+)?
 """
 
@@ -292,7 +302,7 @@ _OFFSET_RE = re.compile(rf"""
     (?P<prep>vor|seit|in)\s+
     (?:(?:rund|etwa|knapp|fast|gut|über|mehr\s+als|weniger\s+als|ungefähr|circa|ca\.|genau|exakt
         |nur|erst|bereits|schon|mindestens)\s+)?
-    (?P<number>{_NUMBER})\s+
+    (?P<number>{_AMOUNT}|(?P<half>ein(?:em|er))\s+halben)\s+  # "vor einem halben Jahr"
     (?P<unit>{_OFFSET_UNIT})
     (?!\w)
 """, _FLAGS)
@@ -308,7 +318,7 @@ _VAGUE_RE = re.compile(rf"""
       | (?P<vor>vor)\s+(?:kurzem|langer\s+Zeit|einiger\s+Zeit|Jahren|Jahrzehnten
             |(?:ein\s+paar|wenigen|einigen|mehreren|vielen)\s+{_VAGUE_UNITS})
       | in\s+den\s+(?:letzten|vergangenen|zurückliegenden|kommenden|nächsten)\s+
-            (?:(?:{_NUMBER}|paar|beiden)\s+)?{_VAGUE_UNITS}
+            (?:(?:{_AMOUNT}|paar|beiden)\s+)?{_VAGUE_UNITS}
       | in\s+(?:jüngster|jüngerer|letzter)\s+Zeit
     )
     (?!\w)
@@ -327,6 +337,12 @@ _COUNT_BEFORE_RE = re.compile(r"""
       |ungefähr|circa|ca\.|nur|weitere|zusätzlich|Nr\.|Nummer|Seite|Platz|Artikel|Paragraf|§)\s*$
 """, _FLAGS)
 _CAPITALISED_AFTER_RE = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
+# a year between an article and a participle: "das 1807 erlassene Gesetz" (see _attributive_year)
+_ARTICLES = frozenset("der die das des dem den ein eine einer eines einem einen seines seiner ihres ihrer".split())
+_PARTICIPLE_AFTER_RE = re.compile(r"""\s+(?:[a-zäöüß]*?(?:ge|be|er|ver|zer|ent|emp)[a-zäöüß]+?(?:t|en)
+                                        |[a-zäöüß]+iert)(?:e|en|er|es|em)(?![\w-])""", re.VERBOSE)
+# adverbs that date what follows: "zuletzt 2001 Gastgeber", "erstmals 1990 Weltmeister"
+_DATING_ADVERB_BEFORE_RE = re.compile(r"(?<!\w)(?:zuletzt|erstmals|erstmalig|letztmals|letztmalig)\s+$", re.IGNORECASE)
 
 
 # --------------------------------------------------------------------------- tense
@@ -927,11 +943,11 @@ def _day_resolver(ctx: _Context, m: re.Match[str], day1: int, month1: int, day2:
 
 def _months(ctx: _Context) -> _Found:
     """ "im Juli 2000", "Ende August", "im Mai", "im Mai letzten Jahres", "von Mai bis Juli 2024" """
-    for m in ctx.finditer(_MONTH_YEAR_RE, _MONTH_WORD, 3):
+    for m in ctx.finditer(_MONTH_YEAR_RE, _MONTH_WORD, 4):
         qualifier = _qualifier(m["prep"], m["part"])
         yield ctx.absolute(m, _month_value(int(m["year"]), MONTHS[fold(m["month"])]), qualifier)
 
-    for m in ctx.finditer(_MONTH_ONLY_RE, _MONTH_WORD, 5):
+    for m in ctx.finditer(_MONTH_ONLY_RE, _MONTH_WORD, 6):
         if not (m["prep"] or m["part"] or m["mod"] or m["yearref"]):
             continue  # a bare "Mai" is not enough evidence
         month, qualifier = MONTHS[fold(m["month"])], _qualifier(m["prep"], m["part"])
@@ -1049,6 +1065,19 @@ def _count_word_before(text: str, end: int) -> re.Match[str] | None:
     return _COUNT_BEFORE_RE.search(text, len(rest[0]) if len(rest) == 3 else 0, end)
 
 
+def _attributive_year(text: str, m: re.Match[str]) -> bool | None:
+    """A bare number between an article and a participle used as an adjective: a year ("das
+    1807 erlassene Gesetz", "die 2019 gegründete Partei") unless the noun after the participle
+    counts ("die 2000 geretteten Menschen": False); None when the number stands otherwise."""
+    before = text[max(0, m.start() - 8):m.start()].rsplit(None, 1)
+    if not before or before[-1].lower() not in _ARTICLES or not text[m.start() - 1:m.start()].isspace():
+        return None
+    participle = _PARTICIPLE_AFTER_RE.match(text, m.end())
+    if participle is None:
+        return None
+    return not _UNIT_AFTER_RE.match(text, participle.end())
+
+
 def _years(ctx: _Context) -> _Found:
     """ "2019", "im Jahr 2023", "seit 2024", "Ende 2023", "2019 bis 2021", "in den 1990er Jahren" """
     blocked: list[tuple[int, int]] = []
@@ -1073,8 +1102,14 @@ def _years(ctx: _Context) -> _Found:
         year = int(m["year"])
         prep = (m["prep"] or "").lower()
         trusted = bool(m["jahr"] or m["part"] or prep in ("seit", "ab", "bis", "nach"))
-        if not (1000 if m["jahr"] else 1900) <= year <= 2099:
+        attributive = None if trusted or prep else _attributive_year(ctx.text, m)
+        if attributive is False:
+            continue  # "die 2000 geretteten Menschen"
+        if not (1000 if m["jahr"] or attributive else 1900) <= year <= 2099:
             continue
+        # "zuletzt 2001 Gastgeber": after an adverb that dates, a number followed by a noun is a year
+        trusted = trusted or bool(attributive) or (not prep and _DATING_ADVERB_BEFORE_RE.search(
+            ctx.text, max(0, m.start() - 16), m.start()) is not None)
         if not m["jahr"] and _looks_like_count(ctx, m, trusted):
             continue
         yield ctx.absolute(m, _year_value(year), _qualifier(m["prep"], m["part"]))
@@ -1152,6 +1187,30 @@ def _weekend(anchor: date, delta: int | None, direction: Tense | None) -> _Value
     return _day_value(saturday, saturday + timedelta(1))
 
 
+# Where in a week (weekdays, Monday 0), a month (days) or a year (months) its parts lie.
+_PART_SPANS: dict[str, dict[str, tuple[int, int]]] = {
+    "week": {"anfang": (0, 1), "beginn": (0, 1), "mitte": (2, 3), "ende": (4, 6)},
+    "month": {"anfang": (1, 10), "beginn": (1, 10), "mitte": (11, 20), "ende": (21, 31)},
+    "year": {"anfang": (1, 4), "beginn": (1, 4), "mitte": (5, 8), "ende": (9, 12)},
+}
+
+
+def _part_delta(unit: str, part: str, anchor: date, direction: Tense | None, since: bool) -> int:
+    """Which week/month/year "Anfang der Woche", "Mitte des Monats", "Ende des Jahres" mean, as
+    a month or a quarter named without year: the anchor's, unless it lies on the wrong side of
+    the anchor: a part already over in a future sentence is the next period's ("wird Anfang der
+    Woche erwartet" on a Saturday: the coming week), one not yet begun after "seit" the last
+    one's ("seit Ende des Jahres" in March). A past tense alone does not move it back: a past
+    sentence may tell of a plan ("sollte bis Ende des Jahres ...")."""
+    first, last = _PART_SPANS[unit][part.lower()]
+    now = anchor.weekday() if unit == "week" else anchor.day if unit == "month" else anchor.month
+    if direction == "future" and last < now:
+        return 1
+    if since and first > now:
+        return -1
+    return 0
+
+
 def _relative_periods(ctx: _Context) -> _Found:
     """ "nächste Woche", "in der kommenden Woche", "dieses Jahr", "Ende des Monats", "im Vorjahr" """
     for m in ctx.finditer(_RELATIVE_PERIOD_RE, _PERIOD_WORD, 6):
@@ -1167,8 +1226,16 @@ def _relative_periods(ctx: _Context) -> _Found:
             else:
                 continue  # "im Jahr", "Person des Jahres"
         qualifier = _qualifier(m["prep"], m["part"] or part)
+        # "Anfang der Woche", "Ende des Jahres", "zum Jahresbeginn": this period's part, or the next
+        # or last one's (_part_delta)
+        part_word = (m["part"] or part) if delta == 0 and not m["mod"] else None
 
-        def resolve(anchor: date, unit=unit, delta=delta, m=m, qualifier=qualifier) -> _Value | None:
+        def resolve(anchor: date, unit=unit, delta=delta, m=m, qualifier=qualifier,
+                    part_word=part_word) -> _Value | None:
+            if part_word and unit in _PART_SPANS:
+                since = (qualifier or "").startswith("seit")
+                delta = _part_delta(unit, part_word, anchor, None if since else ctx.direction(m.start(), qualifier),
+                                    since)
             if unit == "week":
                 return _week_value(anchor + timedelta(weeks=delta))
             if unit == "weekend":
@@ -1179,17 +1246,35 @@ def _relative_periods(ctx: _Context) -> _Found:
         yield ctx.relative(m, resolve, qualifier)
 
 
+def _fractional_offset(anchor: date, n: float, unit: str) -> _Value | None:
+    """ "vor dreieinhalb Jahren" (42 months back: the year of that month), "in anderthalb
+    Wochen", "vor zweieinhalb Monaten": the precision of the unit, as for whole numbers."""
+    if unit.startswith("jahrzehnt"):
+        return _year_value(anchor.year + round(10 * n), precision="decade")
+    if unit.startswith("jahr"):
+        return _year_value(_add_months(anchor.year, anchor.month, round(12 * n))[0])
+    if unit.startswith("tag"):
+        return _day_value(anchor + timedelta(days=round(n)))
+    if unit.startswith("woche"):
+        return _week_value(anchor + timedelta(days=round(7 * n)))
+    day = anchor + timedelta(days=round(30.44 * n))  # months: an average month's days
+    return _month_value(day.year, day.month)
+
+
 def _offsets(ctx: _Context) -> _Found:
     """ "vor rund 14 Jahren", "seit sechs Jahren", "vor zwei Monaten", "in zwei Wochen" """
-    for m in ctx.finditer(_OFFSET_RE, _OFFSET_WORD, 5):
+    for m in ctx.finditer(_OFFSET_RE, _OFFSET_WORD, 6):
         number = m["number"]
-        amount = int(number) if number.isdigit() else NUMBER_WORDS[fold(number)]
+        amount = int(number) if number.isdigit() else 0.5 if m["half"] else \
+            NUMBER_WORDS.get(fold(number)) or _HALVES[fold(number)]
         sign = 1 if m["prep"].lower() == "in" else -1
         if sign > 0 and (_CAPITALISED_AFTER_RE.match(ctx.text, m.end()) or ctx.tense_at(m.start()) == "past"):
             continue  # a duration: "In 14 Jahren Herrschaft hatte er nie ..."
         unit = m["unit"].lower()
 
         def resolve(anchor: date, n=sign * amount, unit=unit) -> _Value | None:
+            if not isinstance(n, int):  # "vor dreieinhalb Jahren": counted in the next smaller unit
+                return _fractional_offset(anchor, n, unit)
             if unit.startswith("tag"):
                 return _day_value(anchor + timedelta(days=n))
             if unit.startswith("woche"):
