@@ -121,7 +121,8 @@ def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record]
     q = span.value
     speaker = _resolve_speaker(q, base if speaker_base is None else speaker_base, mentions, lexicon,
                                # the subject of the sentence before, without a speech verb: a person only
-                               person_only=q.speaker_in_previous and q.cue is None, text=text)
+                               person_only=q.speaker_in_previous and q.cue is None, text=text,
+                               quote=(base + q.start, base + q.end))
     return {
         "text": q.text, "start": base + q.start, "end": base + q.end, "sentence": sentence, "partial": q.partial,
         "speaker": speaker, "speaker_text": q.speaker_text, "cue": q.cue,
@@ -129,10 +130,11 @@ def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record]
 
 
 def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon, person_only: bool = False,
-                     text: str = "") -> str | None:
+                     text: str = "", quote: tuple[int, int] | None = None) -> str | None:
     """The actor named by the speaker expression; a pronoun, or a role without a name ("sagte der
-    SPD-Vorsitzende"), refers to the last person named before it. ``person_only``: None unless
-    the expression names a person."""
+    SPD-Vorsitzende"), refers to the last person named before it, never to one named inside the
+    quote itself (``quote``: its offsets; "„Putin bombardiert“, sagte der Niederländer").
+    ``person_only``: None unless the expression names a person."""
     if q.speaker_text is None or q.speaker_start is None:
         return None
     start, end = base + q.speaker_start, base + q.speaker_end
@@ -142,7 +144,8 @@ def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon, pe
         return spoken_for
     if q.speaker_text.casefold() in _PRONOUNS or not inside and (
             _is_role_reference(q.speaker_text, lexicon) or _is_person_description(q.speaker_text, lexicon)):
-        before = [m for m in mentions if m["type"] == "person" and m["end"] <= start]
+        before = [m for m in mentions if m["type"] == "person" and m["end"] <= start
+                  and not (quote and quote[0] <= m["start"] and m["end"] <= quote[1])]
         return before[-1]["actor"] if before else None
     people = [m for m in inside if m["type"] == "person"] or ([] if person_only else inside)
     return people[-1]["actor"] if people else None
