@@ -705,3 +705,19 @@ def test_round9_speakers_in_the_records():
     # a person named inside the quote is never its speaker
     assert [(q.text, q.speaker) for q in ex.quotes] == [
         ("Kowalski bombardiert, während andere verhandeln", "jan-novak"), ("Wir warten", "jan-novak")]
+
+
+def test_role_references_prefer_the_same_role_then_the_last_speaker():
+    # the speaker of the speech verb before is whom "der Senator" refers to, not the object named last
+    ex = _pipeline("Der Minister Jan Novak warf Petra Kowalski dagegen vor, das Geld zu verschwenden. "
+                   "„Das ist ein Fehler“, warnte der Senator aus Bonn.")
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("Das ist ein Fehler", "jan-novak")]
+    # without a speech verb before: the last person named
+    ex = _pipeline("Der Minister Jan Novak traf Petra Kowalski in Bonn. „Das ist ein Fehler“, warnte der Senator.")
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("Das ist ein Fehler", "petra-kowalski")]
+    # a person named earlier with that very role
+    ex = _pipeline("Senatorin Petra Kowalski kam nach Bonn. Dort traf sie Jan Novak. „Wir warten“, sagte die Senatorin.")
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("Wir warten", "petra-kowalski")]
+    # pronouns keep referring to the last person named
+    ex = _pipeline("Senatorin Petra Kowalski kam nach Bonn. Dort traf sie Jan Novak. „Wir warten“, sagte er.")
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("Wir warten", "jan-novak")]

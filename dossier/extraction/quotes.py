@@ -86,6 +86,12 @@ class QuoteSpan:
     cue: str | None
     # the speaker (and cue) was found in ``previous_sentence``; the speaker offsets are in it
     speaker_in_previous: bool = False
+    # for a speaker that is only a description ("sagte der Senator"): the speaker of the speech verb
+    # before it in this sentence, or of the last one of ``previous_sentence`` (then
+    # ``antecedent_in_previous``): whom the description most likely refers to
+    antecedent_start: int | None = None
+    antecedent_end: int | None = None
+    antecedent_in_previous: bool = False
 
 
 # --------------------------------------------------------------------------- quotation marks
@@ -715,6 +721,9 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
             if found is not None:
                 cue, span = found
                 speaker_source, in_previous = previous_sentence, True
+        antecedent, antecedent_in_previous = None, False
+        if span and cue is not None and _BARE_DESCRIPTION_RE.fullmatch(speaker_source, *span):
+            antecedent, antecedent_in_previous = _antecedent(masked, cue, cues, previous_sentence, in_previous)
         out.append(
             QuoteSpan(
                 text=sentence[raw.start:raw.end],
@@ -726,6 +735,9 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
                 speaker_end=span[1] if span else None,
                 cue=cue.text if cue else None,
                 speaker_in_previous=in_previous,
+                antecedent_start=antecedent[0] if antecedent else None,
+                antecedent_end=antecedent[1] if antecedent else None,
+                antecedent_in_previous=antecedent_in_previous,
             )
         )
         prev_raw = raw
@@ -733,6 +745,21 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
 
 
 _AFTER_QUOTE_RE = re.compile(r"[\s.!?…]*")
+# "der Senator", "die frühere Ministerin": a definite article, adjectives and one noun, no name
+_BARE_DESCRIPTION_RE = re.compile(rf"(?:[Dd]er|[Dd]ie)\s+(?:{_ADJ}\s+){{0,2}}[A-ZÄÖÜ][\w-]*")
+
+
+def _antecedent(masked: str, cue: _Cue, cues: list[_Cue], previous_sentence: str | None,
+                in_previous: bool) -> tuple[_Span | None, bool]:
+    """The speaker of the speech verb before ``cue`` in its sentence ("Der Fraktionschef Jan Novak
+    warf X vor, … . „…“, warnte der Senator"), else of the last one in the sentence before."""
+    if not in_previous:
+        for other in reversed(cues):
+            if other.kind == "verb" and other.end <= cue.start and (span := _direct_speaker(masked, other)):
+                return span, False
+        if previous_sentence is not None and (found := _speech_before(previous_sentence)) and found[0] is not None:
+            return found[1], True
+    return None, False
 
 
 def _is_whole_sentence(sentence: str, raw: _Raw) -> bool:
