@@ -12,8 +12,8 @@ Steps
        Nested quotes are skipped with their outer quote.  ’ between letters is an apostrophe.
     2. Speech cues are searched in the sentence with all quoted text masked out (``_find_cues``):
        verbs (sagte, erklärte, betonte, schrieb, warnte, nannte, ...), separable verbs
-       (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, warf … vor, stellte … in Aussicht,
-       ...), "sprach von" (also "sprach in Bern von einem „…“"),
+       (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, warf … vor, rief … auf,
+       stellte … in Aussicht, ...), "sprach von" (also "sprach in Bern von einem „…“"),
        prepositional frames (laut X, nach Angaben X, unter Berufung auf X, X zufolge, "…, so X")
        and "nach seinen/ihren Worten".
     3. A quoted *name or term* is dropped (``_is_term``): a noun-phrase-shaped span of at most
@@ -48,8 +48,8 @@ Steps
 ``partial`` is False when the quote opens the sentence, follows a colon, continues a quote from
 the previous sentence, or follows an earlier full quote after a short cue frame ("„A“, sagte er,
 „B“"); otherwise True.  Known limits: the speaker of a quote continued from the previous
-sentence is not looked up there (speaker None unless this sentence has a cue); apposition is only
-handled in the form "…, Name, sagte".
+sentence is not looked up there (speaker None unless this sentence has a cue); appositions are
+handled in the forms "…, Name, sagte", "Name, Rolle der X, sagte" and "Der Chef im Senat, Name, …".
 """
 
 from __future__ import annotations
