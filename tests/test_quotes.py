@@ -618,3 +618,106 @@ def test_guillemets_and_low_quotes_take_the_same_distance():
         assert find_quotes(f"Novak erklärte am Abend in Berlin und später in Bonn, das Buch sei {o}Digitale Demenz{c}.") == [], o
     assert find_quotes("Sein Buch »Der Mann, der die Welt rettete« erschien 2020.") == []
     assert find_quotes("Im Kino lief »Die Stadt ist frei« vor vollen Sälen.") == []
+
+
+# --------------------------------------------------------------------------- round 9
+
+
+def test_more_speech_verbs_versprechen_and_aufrufen():
+    q = only("Ministerin Petra Kowalski versprach, dass es Karten »ab 10 Euro« geben werde.")
+    assert (q.text, q.speaker_text, q.cue) == ("ab 10 Euro", "Ministerin Petra Kowalski", "versprach")
+    q = only("Minister Jan Novak rief die Nachbarländer auf, die Hilfen „ohne Aufschub“ zu beschließen.")
+    assert (q.text, q.speaker_text, q.cue) == ("ohne Aufschub", "Minister Jan Novak", "rief auf")
+    # "rief … an" is no speech frame; a far name without a cue stays a name
+    assert find_quotes("Novak rief die „Allianz Nord“ gestern an.") == []
+
+
+def test_names_with_capitals_beyond_ascii():
+    q = only("Präsident Aleksander Čeferin lobte den Plan als »klug und mutig«.")
+    assert q.speaker_text == "Präsident Aleksander Čeferin"
+    q = only("Łukasz Nowak lobte den Plan als »klug und mutig«.")
+    assert q.speaker_text == "Łukasz Nowak"
+
+
+def test_describing_apposition_after_the_name():
+    q = only("Jan Novak, Koordinator der Initiative, sprach von einem „guten Tag für alle“.")
+    assert q.speaker_text == "Jan Novak"
+    q = only("Petra Kowalski, Sprecherin im Ministerium, sagte, man sei „sehr zufrieden“.")
+    assert q.speaker_text == "Petra Kowalski"
+    # a bare name between the commas is the subject itself
+    q = only("Der Sprecher, Jan Novak, sagte, man sei „sehr zufrieden“.")
+    assert q.speaker_text == "Jan Novak"
+
+
+def test_description_with_a_name_in_apposition():
+    q = only('Der Fraktionschef im Landtag, Jan Novak, verteidigte die Ministerin: Es sei "ihre Pflicht", zu handeln.')
+    assert q.speaker_text == "Jan Novak"
+    prev = "In Bonn wies der Sprecher des Ministeriums, Jan Novak, alle Vorwürfe zurück. "
+    q = only("Die Frage sei eine «innere Angelegenheit der Stadt», sagte er.", previous_sentence=prev)
+    assert q.speaker_text == "er"
+    # a description without a name in apposition stays the speaker
+    q = only('Der Fraktionschef im Landtag verteidigte die Ministerin: Es sei "ihre Pflicht", zu handeln.')
+    assert q.speaker_text == "Der Fraktionschef"
+
+
+def test_subjunctive_after_a_subject_with_apposition_continues_the_speaker():
+    prev = 'Novak schrieb auf seiner Plattform, die Stadt sei "ein Chaos". '
+    q = only('Der Bürgermeister der Stadt, Jan Kowalski, gehöre "ins Gefängnis", ebenso wie andere.', previous_sentence=prev)
+    assert (q.speaker_text, q.speaker_in_previous) == ("Novak", True)
+    # the indicative (preterite) reports nothing
+    q = only('Der Bürgermeister der Stadt, Jan Kowalski, gehörte "ins Gefängnis", ebenso wie andere.', previous_sentence=prev)
+    assert q.speaker_text is None
+
+
+def test_short_lowercase_judgement_after_a_subjunctive_copula():
+    prev = "In Bonn wies der Sprecher des Ministeriums, Jan Novak, alle Vorwürfe zurück. "
+    q = only("Die Frage sei eine «innere Angelegenheit Bonns», in die sich niemand einmische.", previous_sentence=prev)
+    assert (q.text, q.speaker_text, q.speaker_in_previous) == ("innere Angelegenheit Bonns", "Jan Novak", True)
+    # without speech before, or as an attribute rather than the predicate, it stays a term
+    assert find_quotes("Die Frage sei eine «innere Angelegenheit Bonns».", previous_sentence="Es regnete. ") == []
+    prev = "Novak sagte, die Stadt bleibe offen. "
+    assert find_quotes("Die Ziele der „militärischen Operation“ würden erreicht.", previous_sentence=prev) == []
+
+
+def test_quote_in_the_clause_a_speech_verb_reports():
+    s = ("Die 64-Jährige hatte im Parlament in Bonn gesagt, ein Angriff auf das Nachbarland könne für die "
+         "Region eine «ernste Lage» darstellen.")
+    q = only(s)
+    assert (q.text, q.speaker_text, q.cue) == ("ernste Lage", "Die 64-Jährige", "gesagt")
+    # another clause after a second comma is not the reported one
+    s = ("Die 64-Jährige hatte im Parlament gesagt, der Plan komme, und in der Region wurde die "
+         "«ernste Lage» ausgerufen.")
+    assert find_quotes(s) == []
+
+
+def test_subjunctive_continuation_after_a_describing_apposition():
+    prev = "Jan Novak, Koordinator der Initiative, sprach von einem „guten Tag“. "
+    q = only("Das Gericht habe klargestellt, dass niemand „digitale Profile von allen Menschen“ anlegen dürfe.",
+             previous_sentence=prev)
+    assert (q.speaker_text, q.speaker_in_previous) == ("Jan Novak", True)
+
+
+def test_round9_speakers_in_the_records():
+    text = ("Generalsekretär Jan Novak verurteilte die Angriffe. "
+            "„Kowalski bombardiert, während andere verhandeln“, sagte der Niederländer in Bonn. "
+            "„Wir warten“, sagte der Amerikaner.")
+    ex = _pipeline(text)
+    # a person named inside the quote is never its speaker
+    assert [(q.text, q.speaker) for q in ex.quotes] == [
+        ("Kowalski bombardiert, während andere verhandeln", "jan-novak"), ("Wir warten", "jan-novak")]
+
+
+def test_role_references_prefer_the_same_role_then_the_last_speaker():
+    # the speaker of the speech verb before is whom "der Senator" refers to, not the object named last
+    ex = _pipeline("Der Minister Jan Novak warf Petra Kowalski dagegen vor, das Geld zu verschwenden. "
+                   "„Das ist ein Fehler“, warnte der Senator aus Bonn.")
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("Das ist ein Fehler", "jan-novak")]
+    # without a speech verb before: the last person named
+    ex = _pipeline("Der Minister Jan Novak traf Petra Kowalski in Bonn. „Das ist ein Fehler“, warnte der Senator.")
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("Das ist ein Fehler", "petra-kowalski")]
+    # a person named earlier with that very role
+    ex = _pipeline("Senatorin Petra Kowalski kam nach Bonn. Dort traf sie Jan Novak. „Wir warten“, sagte die Senatorin.")
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("Wir warten", "petra-kowalski")]
+    # pronouns keep referring to the last person named
+    ex = _pipeline("Senatorin Petra Kowalski kam nach Bonn. Dort traf sie Jan Novak. „Wir warten“, sagte er.")
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("Wir warten", "jan-novak")]

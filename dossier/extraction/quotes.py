@@ -12,8 +12,8 @@ Steps
        Nested quotes are skipped with their outer quote.  ’ between letters is an apostrophe.
     2. Speech cues are searched in the sentence with all quoted text masked out (``_find_cues``):
        verbs (sagte, erklärte, betonte, schrieb, warnte, nannte, ...), separable verbs
-       (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, warf … vor, stellte … in Aussicht,
-       ...), "sprach von" (also "sprach in Bern von einem „…“"),
+       (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, warf … vor, rief … auf,
+       stellte … in Aussicht, ...), "sprach von" (also "sprach in Bern von einem „…“"),
        prepositional frames (laut X, nach Angaben X, unter Berufung auf X, X zufolge, "…, so X")
        and "nach seinen/ihren Worten".
     3. A quoted *name or term* is dropped (``_is_term``): a noun-phrase-shaped span of at most
@@ -48,13 +48,14 @@ Steps
 ``partial`` is False when the quote opens the sentence, follows a colon, continues a quote from
 the previous sentence, or follows an earlier full quote after a short cue frame ("„A“, sagte er,
 „B“"); otherwise True.  Known limits: the speaker of a quote continued from the previous
-sentence is not looked up there (speaker None unless this sentence has a cue); apposition is only
-handled in the form "…, Name, sagte".
+sentence is not looked up there (speaker None unless this sentence has a cue); appositions are
+handled in the forms "…, Name, sagte", "Name, Rolle der X, sagte" and "Der Chef im Senat, Name, …".
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.lang.de.stop_words import STOP_WORDS
@@ -68,6 +69,7 @@ NEAR_BEFORE = 6  # words between a cue and the opening mark
 NEAR_AFTER = 4  # words between the closing mark and a cue
 SPEECH_MIN_WORDS = 4  # a quote in the indicative continues the last speech verb from this length
 NEAR_IN_CLAUSE = 10  # words between a speech verb and the opening mark in the verb's clause
+NEAR_REPORTED = 12  # words between "sagte," and the opening mark in the clause it reports
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +86,12 @@ class QuoteSpan:
     cue: str | None
     # the speaker (and cue) was found in ``previous_sentence``; the speaker offsets are in it
     speaker_in_previous: bool = False
+    # for a speaker that is only a description ("sagte der Senator"): the speaker of the speech verb
+    # before it in this sentence, or of the last one of ``previous_sentence`` (then
+    # ``antecedent_in_previous``): whom the description most likely refers to
+    antecedent_start: int | None = None
+    antecedent_end: int | None = None
+    antecedent_in_previous: bool = False
 
 
 # --------------------------------------------------------------------------- quotation marks
@@ -213,8 +221,11 @@ _NAME_BRACKET_RE = re.compile(r"\b[A-ZÄÖÜ][\w-]*(?P<br>\s*\([^()□,;:.!?\s]+
 
 # --------------------------------------------------------------------------- noun phrases
 
+# Capital letters a name may start with: A-Z and those of Latin-1 and Latin Extended-A ("Čeferin",
+# "Łukasz", "Ørsted")
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper() and c.lower() != c)
 # "Peskow", "Jong-un", initial "J.", "76-Jährige" (also written "76-jährige")
-_NAME = r"(?:(?:Prof|Dr|Dres|Dipl|Ing)\.|(?:\d+-)?[A-ZÄÖÜ](?:[\w'’-]*\w|\.)?|\d+-jährige[nr]?\b)"
+_NAME = rf"(?:(?:Prof|Dr|Dres|Dipl|Ing)\.|(?:\d+-)?[{_UPPER}](?:[\w'’-]*\w|\.)?|\d+-jährige[nr]?\b)"
 _PARTICLE = r"(?:von|van|de|da|di|del|al|bin|ibn|le|la)"
 _CAPRUN = rf"{_NAME}(?:\s+(?:{_PARTICLE}\s+)?{_NAME})*"
 _ARTICLE = r"(?:[Dd](?:er|ie|as|en|em|es)|[Ee]in(?:e|er|en|em|es)?)"
@@ -249,13 +260,32 @@ _NP_BEFORE_RE = re.compile(rf"(?P<sp>{_NP})\s*$")
 # "Der 57-Jährige, der … abgibt, sprach": the subject before a relative clause that ends right
 # before the verb (one clause without commas or quotes), which may open with a preposition ("X,
 # in dessen Zuständigkeit … fällt, betonte"); also before an apposition that names the subject
-# otherwise ("X, genannt Y, erklärte").
+# otherwise ("X, genannt Y, erklärte") or describes it: a noun with a genitive or a prepositional
+# phrase ("Bijan Moini, Koordinator der Gruppe, sprach"; a bare name there is the apposition's own
+# subject: "Der Sprecher, Jan Novak, sagte").
 _RELATIVE_RE = re.compile(
     rf"""(?:^|[;:–—(]|[.!?]\s)\s*(?P<sp>{_NP}|{_PRONOUN})\s*,\s*
         (?:(?:(?:{_PREPOSITIONS})\s+)?(?:der|die|das|dem|den|deren|dessen|welche[rnms]?)\s[^□;:,]*
-           |(?:genannt|alias|auch)\s+{_NP.replace('?P<run>', '')}\s*),\s*$""",
+           |(?:genannt|alias|auch)\s+{_NP.replace('?P<run>', '')}\s*
+           |[A-ZÄÖÜ][\w-]*\s+(?:des|der|im|am|vom|von|für|bei)\s+[^□;:,.]*),\s*$""",
     re.VERBOSE,
 )
+# "Der Mehrheitsführer im Senat, John Thune, verteidigte": a description (article and noun, maybe
+# a genitive or prepositional phrase) with a name in apposition is that name's.
+_NAMING_APPOSITION_RE = re.compile(
+    rf"""(?:\s+(?:{_PREPOSITIONS}|im|am|vom|zum|zur|des|der)\s+[^,□;:.!?]{{1,40}}?)?\s*,\s*(?P<sp>{_NP})\s*,""",
+    re.VERBOSE,
+)
+_DESCRIPTION_RE = re.compile(rf"{_ARTICLE}\s")
+
+
+def _named(masked: str, span: _Span) -> _Span:
+    """The name in apposition after a description ``span``, else ``span``."""
+    if _DESCRIPTION_RE.match(masked, span[0]):
+        m = _NAMING_APPOSITION_RE.match(masked, span[1])
+        if _valid(m) and m.group("run").split()[0] not in _NOT_NAMES:
+            return m.span("sp")
+    return span
 # A word opening a main clause that is no subject: spaCy's German stop words ("Zugleich", "Dabei")
 # and the function words above; the subject then follows the verb ("Zugleich sagte er").
 _FRONTED = frozenset(STOP_WORDS) | {w.casefold() for w in _NOT_NAMES}
@@ -263,6 +293,7 @@ _FRONTED = frozenset(STOP_WORDS) | {w.casefold() for w in _NOT_NAMES}
 # "sagte der Minister dem „Sender“"), optionally after the speaker.
 _ADDRESSEE_RE = re.compile(rf"\s+(?:(?:{_PRONOUN}|{_NP})\s+)?(?:der|dem)\s*")
 _BOUNDARY_RE = re.compile(r"[,;:–—()]")
+_Span = tuple[int, int]
 
 
 def _valid(m: re.Match[str] | None) -> bool:
@@ -310,6 +341,7 @@ _SIMPLE_VERBS = """
     erinnerte erinnerten erinnert
     appellierte appellierten appelliert
     drohte drohten droht
+    versprach versprachen verspricht versprochen
 """.split()
 
 _SIMPLE_RE = re.compile(rf"\b(?P<verb>{'|'.join(_SIMPLE_VERBS)})\b", re.IGNORECASE)
@@ -324,9 +356,10 @@ _SEPARABLE_RE = re.compile(
         |räumte|räumten|räumt
         |kündigte|kündigten|kündigt
         |stellte|stellten|stellt
-        |warf|warfen|wirft)\b
-    (?P<gap>[^,.;:!?□]{0,80}?)
-    \b(?P<particle>mit|hinzu|zurück|hin|hervor|ein|an|klar|vor|in\s+Aussicht)\b
+        |warf|warfen|wirft
+        |rief|riefen|ruft)\b
+    (?P<gap>(?:[^,.;:!?□]|,\s*[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}\s*,){0,80}?)  # a name in apposition
+    \b(?P<particle>mit|hinzu|zurück|hin|hervor|ein|an|auf|klar|vor|in\s+Aussicht)\b
     (?=\s*(?:[,.;:!?–—□"]|und\b|oder\b|$))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -336,6 +369,7 @@ _SEPARABLE_PAIRS = {
     ("teil", "mit"), ("füg", "hinzu"), ("wies", "zurück"), ("weis", "zurück"), ("wies", "hin"),
     ("weis", "hin"), ("hob", "hervor"), ("heb", "hervor"), ("räum", "ein"), ("kündig", "an"),
     ("stell", "klar"), ("warf", "vor"), ("wirf", "vor"), ("stell", "in aussicht"),
+    ("rief", "auf"), ("ruf", "auf"),  # "rief die EU auf, … zu beschließen"
 }
 
 # "sprach von"; words between verb and "von" ("sprach vor den Medien von einem „…“") only when a
@@ -383,7 +417,7 @@ class _Cue:
 # tried only where a \w+ run is one of their first words: the same matches as finditer.
 _SEPARABLE_WORDS = frozenset("teilte teilten teilt fügte fügten fügt wies wiesen weist hob hoben hebt "
                              "räumte räumten räumt kündigte kündigten kündigt stellte stellten stellt "
-                             "warf warfen wirft".split())
+                             "warf warfen wirft rief riefen ruft".split())
 _SIMPLE_WORDS = frozenset(_SIMPLE_VERBS)
 SPEECH_VERBS = _SIMPLE_WORDS  # also read by the actor rules: "sagte Selenskyj"
 _SPRACH_WORDS = frozenset("sprach sprachen spricht sprechen gesprochen".split())
@@ -483,8 +517,14 @@ def _is_near(masked: str, cue: _Cue, raw: _Raw) -> bool:
     words, side = _distance(masked, cue, raw)
     if side == "after":
         return words <= NEAR_AFTER
-    return words <= NEAR_BEFORE or (
-        words <= NEAR_IN_CLAUSE and cue.kind == "verb" and _BOUNDARY_RE.search(masked, cue.end, raw.outer_start) is None)
+    return words <= NEAR_BEFORE or cue.kind == "verb" and (
+        words <= NEAR_IN_CLAUSE and _BOUNDARY_RE.search(masked, cue.end, raw.outer_start) is None
+        # the clause a speech verb introduces after its comma: "hatte gesagt, ein Angriff auf das
+        # Land könne für die Region eine „ernste Lage“ darstellen"
+        or words <= NEAR_REPORTED and _REPORTED_RE.fullmatch(masked, cue.end, raw.outer_start) is not None)
+
+
+_REPORTED_RE = re.compile(r"\s*,[^,;:–—()□]*")
 
 
 # --------------------------------------------------------------------------- term filter
@@ -506,8 +546,13 @@ def _np_shaped(text: str) -> bool:
     return True
 
 
-def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> bool:
-    """True when the quoted span names a thing rather than reporting speech."""
+def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue],
+             reported: Callable[[], bool] | None = None) -> bool:
+    """True when the quoted span names a thing rather than reporting speech. ``reported()``: the
+    sentence continues the speech reported in the sentence before (a subjunctive after a speech
+    verb there), where a short quote starting lower-case right after a subjunctive copula is the
+    speaker's judgement ("Die Frage sei eine „innere Angelegenheit“"), not a name (as "Die Ziele der
+    „militärischen Operation“ würden erreicht")."""
     near = any(_is_near(masked, c, raw) for c in cues)
     if raw.opener is not None and _TITLE_NOUN_RE.search(sentence, 0, raw.outer_start):
         return True
@@ -523,7 +568,15 @@ def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> bool:
         # sentence in a sentence with a speech verb is speech, as in „…“
         return True
     n_words = len(text.split())
-    return n_words <= TERM_MAX_WORDS and _np_shaped(text) and not near
+    if n_words > TERM_MAX_WORDS or near or not _np_shaped(text):
+        return False
+    return not (text[:1].islower() and reported is not None
+                and _PREDICATE_RE.search(masked, 0, raw.outer_start) is not None and reported())
+
+
+# A subjunctive copula and at most two of: an article, a negation, "nur" ("sei eine", "wären keine")
+_PREDICATE_RE = re.compile(
+    r"\b(?:sei|seien|wäre|wären|werde|würde|würden)\s+(?:(?:ein|eine|einer|eines|kein|keine|keiner|nicht|nur|nichts)\s+){0,2}$")
 
 
 def _is_addressee(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> bool:
@@ -537,9 +590,6 @@ def _is_addressee(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> bo
 
 
 # --------------------------------------------------------------------------- speakers
-
-_Span = tuple[int, int]
-
 
 def _clause_start(masked: str, pos: int) -> int:
     last = None
@@ -576,10 +626,10 @@ def _direct_speaker(masked: str, cue: _Cue) -> _Span | None:
     if _valid(m):
         return m.span("sp")
     if after:
-        return after.span("sp")
+        return _named(masked, after.span("sp"))  # "wies der Sprecher des Amts, Jan Novak, … zurück"
     m = _CLAUSE_START_RE.match(masked, start, cue.verb_start)
     if _valid(m):
-        return m.span("sp")
+        return _named(masked, m.span("sp"))
     return None
 
 
@@ -593,7 +643,7 @@ def _speaker_for(masked: str, cue: _Cue, cues: list[_Cue]) -> _Span | None:
         if span := _direct_speaker(masked, other):
             return span
     m = _CLAUSE_START_RE.match(masked)
-    return m.span("sp") if _valid(m) else None
+    return _named(masked, m.span("sp")) if _valid(m) else None
 
 
 def _choose_cue(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> _Cue | None:
@@ -643,8 +693,16 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
 
     out: list[QuoteSpan] = []
     prev_raw: _Raw | None = None
+    reported: list[bool] = []  # computed once, when a quote needs it
+
+    def reports() -> bool:
+        if not reported:
+            found = _speech_before(previous_sentence) if previous_sentence is not None and not cues else None
+            reported.append(found is not None and found[0] is not None and _reports_speech(masked))
+        return reported[0]
+
     for raw in raws:
-        if _is_term(sentence, masked, raw, cues):
+        if _is_term(sentence, masked, raw, cues, reports):
             continue
         cue = _choose_cue(sentence, masked, raw, cues)
         span = _speaker_for(masked, cue, cues) if cue else None
@@ -653,7 +711,7 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
         if cue is None and ":" in masked[:raw.outer_start]:
             # "X hält das für einen Fehler: …verlange „…“": what follows a colon is the subject's
             m = _CLAUSE_START_RE.match(masked)
-            span = m.span("sp") if _valid(m) else None
+            span = _named(masked, m.span("sp")) if _valid(m) else None
         elif cue is None and previous_sentence is not None and (
                 _is_whole_sentence(sentence, raw) or partial):
             found = _speech_before(previous_sentence)
@@ -663,6 +721,9 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
             if found is not None:
                 cue, span = found
                 speaker_source, in_previous = previous_sentence, True
+        antecedent, antecedent_in_previous = None, False
+        if span and cue is not None and _BARE_DESCRIPTION_RE.fullmatch(speaker_source, *span):
+            antecedent, antecedent_in_previous = _antecedent(masked, cue, cues, previous_sentence, in_previous)
         out.append(
             QuoteSpan(
                 text=sentence[raw.start:raw.end],
@@ -674,6 +735,9 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
                 speaker_end=span[1] if span else None,
                 cue=cue.text if cue else None,
                 speaker_in_previous=in_previous,
+                antecedent_start=antecedent[0] if antecedent else None,
+                antecedent_end=antecedent[1] if antecedent else None,
+                antecedent_in_previous=antecedent_in_previous,
             )
         )
         prev_raw = raw
@@ -681,6 +745,21 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
 
 
 _AFTER_QUOTE_RE = re.compile(r"[\s.!?…]*")
+# "der Senator", "die frühere Ministerin": a definite article, adjectives and one noun, no name
+_BARE_DESCRIPTION_RE = re.compile(rf"(?:[Dd]er|[Dd]ie)\s+(?:{_ADJ}\s+){{0,2}}[A-ZÄÖÜ][\w-]*")
+
+
+def _antecedent(masked: str, cue: _Cue, cues: list[_Cue], previous_sentence: str | None,
+                in_previous: bool) -> tuple[_Span | None, bool]:
+    """The speaker of the speech verb before ``cue`` in its sentence ("Der Fraktionschef Jan Novak
+    warf X vor, … . „…“, warnte der Senator"), else of the last one in the sentence before."""
+    if not in_previous:
+        for other in reversed(cues):
+            if other.kind == "verb" and other.end <= cue.start and (span := _direct_speaker(masked, other)):
+                return span, False
+        if previous_sentence is not None and (found := _speech_before(previous_sentence)) and found[0] is not None:
+            return found[1], True
+    return None, False
 
 
 def _is_whole_sentence(sentence: str, raw: _Raw) -> bool:
@@ -710,7 +789,7 @@ def _speech_before(previous: str) -> tuple[_Cue | None, _Span] | None:
         front = m.group("front").casefold() if m else ""
         if not _valid(m) or front in _DUMMY_SUBJECTS or not (front in _FRONTED or _ADVERB_RE.fullmatch(m.group("front"))):
             return None
-    return None, m.span("sp")
+    return None, _named(masked, m.span("sp"))
 
 
 # "Es kamen die Minister zusammen": a pronoun before the verb is the subject, so what follows is not
@@ -745,5 +824,22 @@ def _words_of_speech(text: str) -> bool:
 
 def _reports_speech(masked: str) -> bool:
     """A finite verb in the subjunctive outside the quotes: the sentence reports what someone said
-    ("Die Behörden seien bisher „blind und taub“")."""
-    return _SUBJUNCTIVE_RE.search(masked) is not None
+    ("Die Behörden seien bisher „blind und taub“", "Der Bürgermeister der Stadt, Jan Novak,
+    gehöre „ins Gefängnis“")."""
+    return _SUBJUNCTIVE_RE.search(masked) is not None or _V2_SUBJUNCTIVE_RE.match(masked) is not None
+
+
+_NP_PLAIN = _NP.replace("?P<run>", "")
+_SUBJUNCTIVE_NOT = r"""(?:ohne|gerade|gerne|lange|alleine|bitte|heute|ebenfalls|beide|selbe|gleiche|eine|keine|diese|jede
+    |alle|seine|ihre|unsere|jene|welche|solche|manche|viele|andere|mehrere|große|kleine|neue|alte|ganze|gute|erste|letzte)"""
+# The finite verb of a main clause (second place, after its subject: a noun phrase, maybe with a
+# genitive or prepositional phrase and a name in apposition) in the subjunctive I of a full verb:
+# -e, not the preterite -te ("gehöre", not "gehörte").
+_V2_SUBJUNCTIVE_RE = re.compile(
+    rf"""\s*{_NP_PLAIN}
+        (?:\s+(?:{_PREPOSITIONS}|im|am|vom|zum|zur|des|der)\s+(?:(?:der|die|das|dem|den|des)\s+)?
+           (?:[a-zäöüß]+e[nrms]?\s+)?[A-ZÄÖÜ][\w-]*)?
+        (?:\s*,\s*{_NP_PLAIN}\s*,)?
+        \s+(?!{_SUBJUNCTIVE_NOT}\b)[a-zäöüß]{{2,}}[^aeiouäöüt\s]e\b""",
+    re.VERBOSE,
+)

@@ -82,8 +82,10 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
     for span in get_spans(doc, "quotes"):
         sentence = bisect_right(sentence_starts, span.start) - 1
         # a speaker found in the sentence before (quotes.find_quotes) has offsets in that one
-        speaker_base = sents[sentence - 1].start_char if span.value.speaker_in_previous else None
-        quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon, speaker_base, text))
+        previous_base = sents[sentence - 1].start_char if sentence else None
+        speaker_base = previous_base if span.value.speaker_in_previous else None
+        quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon, speaker_base, text,
+                                    previous_base))
     events = _events(doc, index, dates, mentions, lexicon)
     return constructed(SourceExtraction, {
         "source": source.meta.id, "pipeline": version, "text_sha256": source.text_sha256,
@@ -117,11 +119,17 @@ def constructed(model: type[_M], fields: dict[str, Any]) -> _M:
 
 
 def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record], lexicon: Lexicon,
-                  speaker_base: int | None = None, text: str = "") -> _Record:
+                  speaker_base: int | None = None, text: str = "", previous_base: int | None = None) -> _Record:
     q = span.value
+    antecedent = None
+    if q.antecedent_start is not None:
+        a_base = previous_base if q.antecedent_in_previous else base
+        if a_base is not None:
+            antecedent = (a_base + q.antecedent_start, a_base + q.antecedent_end)
     speaker = _resolve_speaker(q, base if speaker_base is None else speaker_base, mentions, lexicon,
                                # the subject of the sentence before, without a speech verb: a person only
-                               person_only=q.speaker_in_previous and q.cue is None, text=text)
+                               person_only=q.speaker_in_previous and q.cue is None, text=text,
+                               quote=(base + q.start, base + q.end), antecedent=antecedent)
     return {
         "text": q.text, "start": base + q.start, "end": base + q.end, "sentence": sentence, "partial": q.partial,
         "speaker": speaker, "speaker_text": q.speaker_text, "cue": q.cue,
@@ -129,10 +137,15 @@ def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record]
 
 
 def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon, person_only: bool = False,
-                     text: str = "") -> str | None:
+                     text: str = "", quote: tuple[int, int] | None = None,
+                     antecedent: tuple[int, int] | None = None) -> str | None:
     """The actor named by the speaker expression; a pronoun, or a role without a name ("sagte der
-    SPD-Vorsitzende"), refers to the last person named before it. ``person_only``: None unless
-    the expression names a person."""
+    SPD-Vorsitzende"), refers to the last person named before it, never to one named inside the
+    quote itself (``quote``: its offsets; "„Putin bombardiert“, sagte der Niederländer").
+    A role ("sagte der Senator") refers to the last person named with a role ending in that word
+    ("Senator", "US-Senator"), else to the person speaking in ``antecedent`` (the speaker of the
+    speech verb before: "Der Fraktionschef Jan Novak warf X vor, … . „…“, warnte der Senator"),
+    else to the last person named. ``person_only``: None unless the expression names a person."""
     if q.speaker_text is None or q.speaker_start is None:
         return None
     start, end = base + q.speaker_start, base + q.speaker_end
@@ -142,8 +155,19 @@ def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon, pe
         return spoken_for
     if q.speaker_text.casefold() in _PRONOUNS or not inside and (
             _is_role_reference(q.speaker_text, lexicon) or _is_person_description(q.speaker_text, lexicon)):
-        before = [m for m in mentions if m["type"] == "person" and m["end"] <= start]
-        return before[-1]["actor"] if before else None
+        before = [m for m in mentions if m["type"] == "person" and m["end"] <= start
+                  and not (quote and quote[0] <= m["start"] and m["end"] <= quote[1])]
+        if not before:
+            return None
+        word = q.speaker_text.split()[-1].casefold()
+        same_role = [m for m in before if m["role"] and m["role"].casefold().endswith(word)]
+        if same_role and q.speaker_text.casefold() not in _PRONOUNS:
+            return same_role[-1]["actor"]
+        if antecedent is not None:
+            named = [m for m in before if antecedent[0] <= m["start"] and m["end"] <= antecedent[1]]
+            if named:
+                return named[-1]["actor"]
+        return before[-1]["actor"]
     people = [m for m in inside if m["type"] == "person"] or ([] if person_only else inside)
     return people[-1]["actor"] if people else None
 
