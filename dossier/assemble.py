@@ -66,7 +66,8 @@ def evidence(extraction: SourceExtraction, sentence: int, expression: str | None
 
 def assemble(sources: list[Source], extractions: list[SourceExtraction], editorial: Editorial) -> Dossier:
     index = ActorIndex(editorial)
-    own_outlets = {s.meta.id: outlet_actor_ids(s.meta.outlet, editorial, index) for s in sources}
+    known_ids = {n.casefold(): slugify(k.name) for k in editorial.known_names.organizations for n in (k.name, *k.aliases)}
+    own_outlets = {s.meta.id: outlet_actor_ids(s.meta.outlet, known_ids, index) for s in sources}
     actors = build_actors(extractions, index, own_outlets)
     known = {a.id for a in actors}
     events = build_events(extractions, index, known, {a.id for a in actors if a.type in PARTICIPANT_TYPES})
@@ -86,17 +87,16 @@ def assemble(sources: list[Source], extractions: list[SourceExtraction], editori
     return apply_corrections(dossier, editorial.corrections, editorial.documents.get("corrections.yml"), sentences)
 
 
-def outlet_actor_ids(outlet: str | None, editorial: Editorial, index: ActorIndex) -> frozenset[str]:
+def outlet_actor_ids(outlet: str | None, known_ids: dict[str, str], index: ActorIndex) -> frozenset[str]:
     """The actor ids a source's own outlet may have ("dpa" -> the known name "Deutsche
     Presse-Agentur", "tagesschau.de" -> "tagesschau"): a source does not name its publisher as
     an actor ("wie Reporter der Deutschen Presse-Agentur beobachteten" in a dpa report)."""
     if not outlet:
         return frozenset()
     names = {outlet.casefold(), re.sub(r"\.(de|ch|at|com|net|org)$", "", outlet.casefold())}
-    ids = {slugify(name) for name in names} | {index.by_name[name] for name in names if name in index.by_name}
-    for known in editorial.known_names.organizations:
-        if names & {n.casefold() for n in (known.name, *known.aliases)}:
-            ids.add(slugify(known.name))
+    # known_ids: every casefolded name and alias of content/lexicon/names.yml -> its actor id
+    ids = {slugify(name) for name in names} | {index.by_name[name] for name in names if name in index.by_name} \
+        | {known_ids[name] for name in names if name in known_ids}
     return frozenset(filter(None, (index.resolve_id(i) for i in ids)))
 
 
