@@ -107,6 +107,8 @@ def test_web_page_furniture_around_an_article():
     ("(Sandra Schieder, Fabian Schmid, 9.7.2025)", "Kürzel und Datum am Artikelende"),
     ("Matthias Müller, Peking", "Autorenzeile mit Ort"),
     ("Helfer in Tawila verteilen Wasser Foto: Mohammed Jamal / AFP", "Bildunterschrift mit Bildnachweis"),
+    ("Legende: Helfer verteilen Wasser in Tawila. Keystone/Mohammed Jamal", "Bildunterschrift"),
+    ("SRF 4 News, 11.06.2025, 17:00 Uhr", "Sendungshinweis"),
 ])
 def test_furniture_line_kinds(line, reason):
     cleaned = clean(f"Israel und die Hamas haben sich auf eine Feuerpause geeinigt.\n{line}\nDas teilte Katar mit.", RULES)
@@ -138,6 +140,42 @@ def test_article_lines_that_look_like_furniture_stay():
     ])
     cleaned = clean(text, RULES)
     assert [f.text for f in cleaned.furniture] == ["Mehr zum Thema"]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("red, ORF.at/Agenturen", "Schlusszeile der Redaktion"),
+    ("(Bericht von Anna Weber, redigiert von Jan Roth. Bei Rückfragen wenden Sie sich an die Redaktion.)",
+     "Schlusszeile der Redaktion"),
+    ("Weiter: Die Lage in Rafah", "Verweis auf andere Artikel (PREV/NEXT)"),
+])
+def test_closing_lines_end_the_article(line, reason):
+    cleaned = clean(f"Israel und die Hamas haben sich geeinigt.\nDas teilte Katar mit.\n{line}\nLinks:\nKatar", RULES)
+    assert cleaned.body == "Israel und die Hamas haben sich geeinigt.\nDas teilte Katar mit."
+    assert [f.reason for f in cleaned.furniture][0] == reason
+
+
+def test_sentences_that_start_like_navigation_links_do_not_end_the_article():
+    # "Weiter" and "Zurück" are links only alone or before a separator; as the first word of a
+    # sentence in the second half of an article they must not cut off the rest.
+    text = "\n\n".join([
+        "Die Lufthansa hat im zweiten Quartal mehr verdient.",
+        "Die Piloten drohen mit einem Streik.",
+        "Weiter hakt es bei der Auslieferung neuer Flugzeuge.",
+        "Zurück bleibt ein Konzern unter Druck.",
+        "Der Vorstand will im Herbst neue Ziele vorlegen.",
+        "Weiter",
+        "Ein Teaser zu einem anderen Artikel",
+    ])
+    cleaned = clean(text, RULES)
+    assert cleaned.body.split("\n\n") == [
+        "Die Lufthansa hat im zweiten Quartal mehr verdient.",
+        "Die Piloten drohen mit einem Streik.",
+        "Weiter hakt es bei der Auslieferung neuer Flugzeuge.",
+        "Zurück bleibt ein Konzern unter Druck.",
+        "Der Vorstand will im Herbst neue Ziele vorlegen.",
+    ]
+    assert [f.reason for f in cleaned.furniture] == [
+        "Verweis auf andere Artikel (PREV/NEXT)", "nach dem Artikelende (Seitenfuß)"]
 
 
 def test_editor_can_keep_and_drop_lines():
