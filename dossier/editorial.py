@@ -16,6 +16,8 @@ class RolesFile(Strict):
     person: list[str] = Field(default_factory=list)
     organization: list[str] = Field(default_factory=list)
     place: list[str] = Field(default_factory=list)
+    # organisation words named by their seat, not by a name of their own ("Amtsgericht Schweinfurt")
+    seated: list[str] = Field(default_factory=list)
     modifiers: list[str] = Field(default_factory=list)
 
 

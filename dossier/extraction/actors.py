@@ -61,6 +61,12 @@ _NOUN_PREFIXES = ("Nach", "Vor", "Auf", "Aus", "Ein", "Ab", "An", "Zu", "Über",
 # Hygiene und Umweltmedizin", "Bundesministerium für Bildung und Forschung"
 _FUER_HEADS = ("amt", "institut", "ministerium", "behörde", "stiftung", "verband", "partei", "organisation",
                "gericht", "gerichtshof", "agentur", "kommission", "zentrale", "anstalt", "akademie", "zentrum")
+# "linksliberale", "rechtspopulistischen", "rot-grünen", "christdemokratischen": what a party is
+_POLITICAL_ADJECTIVE = re.compile(r"^[a-zäöü\-]*(liberal|konservativ|demokratisch|sozialistisch|kommunistisch|populistisch|"
+                                  r"nationalistisch|extrem|radikal|grün|christlich|islamistisch|separatistisch|"
+                                  r"oppositionell|nationalkonservativ)(e|en|er|es|em)$")
+_ABBREVIATION = re.compile(r"^[A-Z][a-z]{0,2}\.$")  # "St.", "Dr."
+_INITIAL = re.compile(r"^[A-ZÄÖÜ]\.$")
 # A word that can stand first in a person's name after a role word: capitalised, or initials ("JB", "J.B.")
 _FIRST_NAME_LIKE = re.compile(r"^(?:[A-ZÄÖÜ][a-zäöüß]+|[A-Z]{1,2}|(?:[A-Z]\.){1,2})$")
 # Number words that start no name: "Hunderttausende Bundesbedienstete", "Tausende Menschen"
@@ -342,14 +348,17 @@ class ActorFinder:
                 continue
             i += 1
 
+        if "&" in words:
+            self._ampersand_names(words, used, take)
+
         # 2. a role word followed by a name: "Außenministerin Choe Son Hui", "Nachrichtenagentur KCNA"
         for i in positions[_ROLE]:
             cls = word(words[i]).role
             if used[i]:
                 continue
-            seat = self._seat(words, used, found, i + 1) if cls == "organization" else None
+            seat = self._seat(words, used, found, i + 1, seated=self._seated(words[i])) if cls == "organization" else None
             if seat:
-                name = f"{words[i]} {seat}"  # "Oberlandesgericht Hamburg", "Kriminalpolizei Regensburg": named by its seat
+                name = f"{self._nominative(words[i])} {seat}"  # "Oberlandesgericht Hamburg", "Kriminalpolizei Regensburg": named by its seat
                 take(i, i + 2, AliasEntry(slugify(name), name, "organization", False))
                 continue
             end = self._fuer_phrase(words, used, i) if cls == "organization" else i
@@ -425,6 +434,7 @@ class ActorFinder:
             name = self._organization_name(words[start:end])
             take(start, end, AliasEntry(slugify(name), name, "organization", False))
         acronyms = self._acronyms(words, used, found)
+        self._party_acronyms(words, used, found, take, positions[_UPPER], acronyms)
         self._other_names(words, used, found, take)
 
         # 4. single words: the surname of a person found above, or an unknown place after a preposition
@@ -448,8 +458,13 @@ class ActorFinder:
                 and not (i > 0 and words[i - 1].lower() in _INDEFINITE) else None  # "ein Bundesgericht": any one
             if institution:
                 end = self._fuer_phrase(words, used, i, institution=True)
+                start = i
+                if i > 0 and not used[i - 1] and words[i - 1][:1].isupper() and _ADJECTIVE.match(words[i - 1]) \
+                        and words[i - 1].casefold() not in _FUNCTION_WORDS:
+                    start = i - 1  # "vom Bayerischen Landeskriminalamt": the state's adjective is part of the name
+                    institution = self._organization_name([words[i - 1], institution])
                 name = " ".join([institution, *words[i + 1:end]])
-                take(i, max(end, i + 1), AliasEntry(slugify(name), name, "organization", False))
+                take(start, max(end, i + 1), AliasEntry(slugify(name), name, "organization", False))
                 continue
             if not entry and not info.name and not city:
                 continue
@@ -488,6 +503,26 @@ class ActorFinder:
                 name = " ".join(words[i:end])
                 take(i, end, AliasEntry(slugify(name), name, "place", False))
 
+    def _ampersand_names(self, words: list[str], used: list[bool], take) -> None:
+        """'Brighton & Hove Albion', 'Procter & Gamble': capitalised words joined by "&" are one
+        name, a firm's or a club's (German joins people and places with "und")."""
+        n = len(words)
+        for k in range(1, n - 1):
+            if words[k] != "&" or used[k - 1] or used[k + 1]:
+                continue
+            start, end = k, k + 1
+            while start > 0 and k - start < 3 and not used[start - 1] and self._ampersand_part(words[start - 1]):
+                start -= 1
+            while end < n and end - k <= 3 and not used[end] and self._ampersand_part(words[end]):
+                end += 1
+            if start < k and end > k + 1:
+                name = " ".join(words[start:end])
+                take(start, end, AliasEntry(slugify(name), name, "organization", False))
+
+    def _ampersand_part(self, text: str) -> bool:
+        return text[:1].isupper() and text.replace("-", "").replace(".", "").isalnum() \
+            and text.casefold() not in _FUNCTION_WORDS and not self.role_class(text)
+
     def _sports_clubs(self, words: list[str], used: list[bool], found: list[Found], take) -> None:
         """'FC Bayern München', 'VfB Stuttgart': a club prefix and up to three capitalised words,
         which may have been taken as places before."""
@@ -497,8 +532,11 @@ class ActorFinder:
         for i in range(n - 1):
             if words[i] in _CLUB_PREFIX and not used[i]:
                 j = i + 1
-                while j < n and j - i <= 3 and words[j][:1].isupper() and words[j].isalpha():
-                    j += 1
+                while j < n and j - i <= 3 and words[j][:1].isupper() and (words[j].isalpha() or _ABBREVIATION.match(words[j])):
+                    j += 1  # "FC St. Pauli"
+                if j == i + 1 and i > 0 and not used[i - 1] and words[i - 1].endswith("er") \
+                        and (words[i - 1][:-2] in self.cities or words[i - 1][:-1] in self.cities):
+                    i -= 1  # "der Hamburger SV", "der Karlsruher SC": the city's adjective before the prefix
                 if j > i + 1 and not any(f.start < j < f.end or f.start < i < f.end for f in found):
                     found[:] = [f for f in found if not (i <= f.start and f.end <= j)]
                     for k in range(i, j):
@@ -516,6 +554,9 @@ class ActorFinder:
                                or words[j] in _PLACE_ARTICLES)  # "Marie Bruckmann", "El Faschir" (not "im August Prag")
                 or j == i + 1 and (self._surname(words, used, j) or self._apposition_surname(words, used, i, j))):
             j += 1
+        if j == i + 1 and j < len(words) and not used[j] and _INITIAL.match(words[j]) \
+                and (words[i] in self.first_names or self.is_name_word(words[i])):
+            return j + 1  # "Dawid K.": court and police reports shorten the surname to its initial
         if j > i:
             j += self._particle_run(words, used, j)
         return j
@@ -527,11 +568,20 @@ class ActorFinder:
                 and self.is_name_word(words[i]) and self._plain_capitalised(words[j]) and not used[j]
                 and not words[j].endswith(("en", "ern")))
 
-    def _seat(self, words: list[str], used: list[bool], found: list[Found], j: int) -> str | None:
+    def _seated(self, head: str) -> bool:
+        low = head.casefold()
+        return any(low.endswith(w) or low.removesuffix("s").endswith(w) for w in self.lexicon.seated_heads)
+
+    def _seat(self, words: list[str], used: list[bool], found: list[Found], j: int, *, seated: bool = False) -> str | None:
         """The city or region right after an organisation word, which names it by its seat; a
-        one-word place found there before is taken into the name."""
+        one-word place found there before is taken into the name. After a word that is always
+        named by its seat ("Amtsgericht", "Universität"), any name there is one: a small town
+        ("Schweinfurt") or a city whose name is also a German word ("Leiden")."""
         if j >= len(words) or not words[j][:1].isupper():
             return None
+        if seated and not used[j] and (words[j] in self.cities or self._plain_capitalised(words[j])
+                                       and not self.is_noun(words[j], compounds=False)):
+            return words[j]
         if used[j]:
             place = next((f for f in found if f.start == j and f.end == j + 1 and f.entry.type == "place"), None)
             if place is None:
@@ -542,14 +592,24 @@ class ActorFinder:
         return words[j] if words[j] in self.cities and not self.is_noun(words[j], compounds=False) else None
 
     def _fuer_phrase(self, words: list[str], used: list[bool], i: int, *, institution: bool = False) -> int:
-        """The end of "für X (und Y)" after an organisation word at i ("Landesamt für Umwelt"), or i
-        when none follows (i + 1 for an institution word, which is a name by itself)."""
-        if not institution and not words[i].casefold().endswith(_FUER_HEADS):
+        """The end of "für X (und Y)" after an organisation word at i ("Landesamt für Umwelt",
+        "des Max-Planck-Instituts für Psychiatrie", "Partei für die Freiheit", "Institut für
+        Regenerative Medizin"), or i when none follows (i + 1 for an institution word, which is
+        a name by itself)."""
+        low = words[i].casefold()
+        if not institution and not any(low.removesuffix(e).endswith(_FUER_HEADS) for e in ("", "s", "es")):
             return i
+        n = len(words)
         j = i + 1
-        while j + 1 < len(words) and words[j] in ("für", "und") and (words[j] == "für") == (j == i + 1) \
-                and _name_part(words[j + 1]) and not used[j + 1] and not self.role_class(words[j + 1]):
-            j += 2
+        while j + 1 < n and words[j] in ("für", "und") and (words[j] == "für") == (j == i + 1):
+            k = j + 1
+            if words[j] == "für" and words[k] in ("die", "den", "das") and k + 1 < n:
+                k += 1
+            while k + 1 < n and not used[k] and _name_part(words[k + 1]) and self.is_adjective(words[k]):
+                k += 1
+            if not (_name_part(words[k]) and not used[k] and not self.role_class(words[k])):
+                break
+            j = k + 1
         return j if j > i + 1 else (i + 1 if institution else i)
 
     def _nominative(self, word: str) -> str:
@@ -562,6 +622,23 @@ class ActorFinder:
         """'in Straubing und Kelheim': a name right after "und"/"oder"/"," that follows a place."""
         return i > 1 and words[i - 1] in ("und", "oder", ",") and any(
             f.end == i - 1 and f.entry.type in ("place", "country") for f in found)
+
+    def is_adjective(self, text: str) -> bool:
+        """A capitalised adjective inside a name ("Regenerative", "Neuen"): by its suffix, or a
+        declined form whose base form in the lemma table is lower-case (a noun's is capitalised)."""
+        if not text[:1].isupper() or text.casefold() in _FUNCTION_WORDS:
+            return False
+        if _ADJECTIVE.match(text):
+            return True
+        lemma = self._adjective_lemma(text)
+        return lemma is not None and text.lower()[len(lemma):] in ("e", "en", "er", "es", "em")
+
+    def _adjective_lemma(self, text: str) -> str | None:
+        if self.lemmas is None:
+            return None
+        low = text.lower()
+        lemma = self.lemmas.get(low) or self.lemmas.get(text)
+        return lemma if lemma is not None and lemma.islower() and low.startswith(lemma) else None
 
     def _word_form(self, text: str) -> bool:
         """A declined German word: the lemma table has another base form for it ("bei Weitem" ->
@@ -655,7 +732,10 @@ class ActorFinder:
                 continue
             start, best = k - 1, None
             while k - start < 8:
-                if start - 2 >= 0 and words[start - 1] in _NAME_JOINERS and _name_part(words[start - 2]) \
+                if start - 3 >= 0 and words[start - 1] in ("die", "den", "das") and words[start - 2] == "für" \
+                        and _name_part(words[start - 3]) and not used[start - 3]:
+                    start -= 3  # "Partei für die Freiheit"
+                elif start - 2 >= 0 and words[start - 1] in _NAME_JOINERS and _name_part(words[start - 2]) \
                         and not used[start - 2]:
                     start -= 2  # "Institut für Kriegsstudien"
                 elif start - 1 >= 0 and _name_part(words[start - 1]) and not used[start - 1]:
@@ -675,14 +755,22 @@ class ActorFinder:
         ending of its gender, and the noun loses a genitive ending ("des Schweizerischen
         Gewerkschaftsbundes" -> "Schweizerischer Gewerkschaftsbund"); the rest stays as written."""
         k = 0
-        while k < len(words) - 1 and _ADJECTIVE.match(words[k]) and words[k].casefold() not in _FUNCTION_WORDS:
+        while k < len(words) - 1 and self.is_adjective(words[k]):
             k += 1
         if k == 0:
             return " ".join(words)
         head = self._nominative(words[k])
         ending = _STRONG_ENDING.get(gender_of(head) or "", "e")
-        adjectives = [_ADJECTIVE.match(w).group(1) + ending for w in words[:k]]  # type: ignore[union-attr]
+        adjectives = [self._adjective_stem(w) + ending for w in words[:k]]
         return " ".join([*adjectives, head, *words[k + 1:]])
+
+    def _adjective_stem(self, word: str) -> str:
+        """'Schweizerischen' -> 'Schweizerisch', 'Neuen' -> 'Neu' (see is_adjective)."""
+        m = _ADJECTIVE.match(word)
+        if m:
+            return m.group(1)
+        lemma = self._adjective_lemma(word)
+        return word[: len(lemma)] if lemma else _ADJ_ENDING.sub("", word)
 
     def _adjective_organization(self, adjective: str, head: str) -> str | None:
         """'Liberaldemokratischen' + 'Partei' -> 'Liberaldemokratische Partei' (see _organization_name);
@@ -700,6 +788,31 @@ class ActorFinder:
             if acronym is not None and not used[f.end + 1]:
                 acronyms.setdefault(acronym, f.entry)
         return acronyms
+
+    def _party_acronyms(self, words: list[str], used: list[bool], found: list[Found], take, candidates: list[int],
+                        acronyms: dict[str, AliasEntry]) -> None:
+        """An acronym nobody listed is an organisation after a political adjective ("die
+        linksliberale D66", "dem christdemokratischen CDA") or coordinated with an organisation
+        ("D66 und PVV", "dem CDA, der VVD"); elsewhere an acronym may be a thing ("das BIP")."""
+        org_ends = {f.end for f in found if f.entry.type == "organization"}
+        org_starts = {f.start for f in found if f.entry.type == "organization"}
+        pending = []
+        for i in candidates:
+            if used[i] or not _ACRONYM.match(words[i]) or not words[i][1:2].isupper() and not words[i][1:2].isdigit():
+                continue
+            before = i - 1
+            if before >= 0 and words[before].casefold() in _DETERMINERS:
+                before -= 1  # "…, der VVD"
+            if i > 0 and _POLITICAL_ADJECTIVE.match(words[i - 1]) \
+                    or before >= 1 and words[before] in ("und", "oder", ",") and before in org_ends:
+                take(i, i + 1, AliasEntry(slugify(words[i]), words[i], "organization", False))
+                org_ends.add(i + 1)
+            else:
+                pending.append(i)
+        for i in pending:  # "D66 und PVV": an organisation named after it
+            if not used[i] and i + 2 < len(words) and words[i + 1] in ("und", "oder", ",") \
+                    and (i + 2 in org_starts or words[i + 2] in acronyms):
+                take(i, i + 1, AliasEntry(slugify(words[i]), words[i], "organization", False))
 
     def _noun_name_after_head(self, words: list[str], used: list[bool], j: int, cls: str) -> int:
         """How many capitalised words right after a head word are a name although they are German

@@ -56,6 +56,7 @@ class Lexicon:
     person_roles: tuple[str, ...] = ()
     organization_heads: tuple[str, ...] = ()
     place_heads: tuple[str, ...] = ()
+    seated_heads: tuple[str, ...] = ()
     modifiers: tuple[str, ...] = ()
     reject: frozenset[str] = frozenset()
     event_groups: tuple[EventGroup, ...] = ()
@@ -66,6 +67,7 @@ class Lexicon:
             {
                 "aliases": sorted((k, v.actor, v.name, v.type, v.curated) for k, v in self.aliases.items()),
                 "roles": [self.person_roles, self.organization_heads, self.place_heads, self.modifiers],
+                "seated": self.seated_heads,
                 "reject": sorted(self.reject),
                 "events": [g.model_dump() for g in self.event_groups],
             },
@@ -244,6 +246,7 @@ def build_lexicon(editorial: Editorial, events: EventsFile) -> Lexicon:
         person_roles=tuple(sorted({r.casefold() for r in roles.person}, key=lambda r: (-len(r), r))),
         organization_heads=tuple(sorted({r.casefold() for r in roles.organization}, key=lambda r: (-len(r), r))),
         place_heads=tuple(sorted({r.casefold() for r in roles.place}, key=lambda r: (-len(r), r))),
+        seated_heads=tuple(sorted({r.casefold() for r in roles.seated}, key=lambda r: (-len(r), r))),
         modifiers=tuple(sorted(r.casefold() for r in roles.modifiers)),
         reject=frozenset(r.casefold() for r in editorial.actors.reject),
         event_groups=tuple(events.groups),
