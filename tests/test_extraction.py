@@ -616,3 +616,15 @@ def test_names_with_adjectives_in_fuer_phrases_and_companies_after_descriptors()
         "institut-fuer-regenerative-medizin": "organization", "max-planck-institut-fuer-psychiatrie": "organization",
         "neuer-sozialvertrag": "organization", "sabine-lorenz": "person", "berenberg": "organization",
         "ryanair": "organization", "niederlande": "country"}  # "Datenbank" is no bank
+
+
+def test_chambers_clubs_before_nouns_and_what_is_no_place():
+    ex = _extract("Die Parteien kommen auf 26 Sitze in der Zweiten Kammer. Die Ärztekammer Nordrhein warnt. "
+                  "In der Kammer war es kalt. Die Bremer ließen gegen den FC St. Pauli Punkte liegen. "
+                  "Werder empfängt den Hamburger SV zum Nordderby. Der Trainer wechselte nach dem Europapokalspiel. "
+                  "Die Armee rückte in die Ostukraine vor.")
+    found = {m.actor: m.type for m in ex.mentions}
+    assert found.items() >= {
+        "zweite-kammer": "organization", "aerztekammer-nordrhein": "organization", "fc-st-pauli": "organization",
+        "hamburger-sv": "organization", "ostukraine": "place"}.items()
+    assert not found.keys() & {"kammer", "fc-st-pauli-punkte", "nordderby", "europapokalspiel", "nordrhein"}

@@ -532,8 +532,9 @@ class ActorFinder:
         for i in range(n - 1):
             if words[i] in _CLUB_PREFIX and not used[i]:
                 j = i + 1
-                while j < n and j - i <= 3 and words[j][:1].isupper() and (words[j].isalpha() or _ABBREVIATION.match(words[j])):
-                    j += 1  # "FC St. Pauli"
+                while j < n and j - i <= 3 and words[j][:1].isupper() and (words[j].isalpha() or _ABBREVIATION.match(words[j])) \
+                        and not (j > i + 1 and self.is_noun(words[j], compounds=False)):
+                    j += 1  # "FC St. Pauli", not "gegen den FC St. Pauli Punkte liegen lassen"
                 if j == i + 1 and i > 0 and not used[i - 1] and words[i - 1].endswith("er") \
                         and (words[i - 1][:-2] in self.cities or words[i - 1][:-1] in self.cities):
                     i -= 1  # "der Hamburger SV", "der Karlsruher SC": the city's adjective before the prefix
@@ -775,7 +776,7 @@ class ActorFinder:
     def _adjective_organization(self, adjective: str, head: str) -> str | None:
         """'Liberaldemokratischen' + 'Partei' -> 'Liberaldemokratische Partei' (see _organization_name);
         None unless the first word is an adjective."""
-        if not _ADJECTIVE.match(adjective) or adjective.casefold() in _FUNCTION_WORDS:
+        if not self.is_adjective(adjective):
             return None
         return self._organization_name([adjective, head])
 
@@ -883,7 +884,8 @@ class ActorFinder:
             for prefix in _DIRECTIONS if name and _DIRECTION.match(name) else ():
                 rest = name[len(prefix):] if name.startswith(prefix) else ""
                 entry = self.patterns.get((rest,)) if rest else None
-                if (entry and entry.type in ("country", "place")) or rest.capitalize() in self.cities:
+                if (entry and entry.type in ("country", "place")) \
+                        or rest.capitalize() in self.cities and not self.is_noun(rest.capitalize(), compounds=False):  # not "Nordderby"
                     return name
         return None
 
@@ -970,8 +972,9 @@ def _name_part(text: str) -> bool:
 
 
 def _after_preposition_and_article(words: list[str], i: int) -> bool:
-    """'in der Oberpfalz', 'aus dem Kosovo': a place preposition and an article before the name."""
-    return i > 1 and words[i - 1] in ("der", "dem", "den") and words[i - 2].lower() in ("in", "aus", "nach")
+    """'in der Oberpfalz', 'aus dem Kosovo': a place preposition and an article before the name
+    (not "nach dem …", which is mostly a time: "nach dem Europapokalspiel")."""
+    return i > 1 and words[i - 1] in ("der", "dem", "den") and words[i - 2].lower() in ("in", "aus")
 
 
 def _after_preposition_and_adjective(words: list[str], i: int) -> bool:
