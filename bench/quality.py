@@ -3,6 +3,7 @@
     .venv/bin/python bench/quality.py                  # table + every false positive / false negative
     .venv/bin/python bench/quality.py --synthetic 100  # rough actor P/R on bench/corpus.py articles
     .venv/bin/python bench/quality.py --unseen         # the articles of tests/unseen/ (not the dossier's)
+    .venv/bin/python bench/quality.py --unseen DIR     # DIR/sources/*.md scored against DIR/gold/*.yml
 
 tests/test_quality.py imports `scores` from here and asserts floors.
 
@@ -228,9 +229,10 @@ def synthetic_actors(n: int, seed: int = 0) -> None:
     print(f"quotes without a resolved speaker: {sum(q.speaker is None for q in quotes)} of {len(quotes)}")
 
 
-def build_unseen(folder: Path):
-    """The project's content/ (lexicon, known names) with the sources of tests/unseen/ instead of
-    its own, built in `folder` without writing extractions: a BuildResult."""
+def build_unseen(folder: Path, unseen_dir: Path = UNSEEN_DIR):
+    """The project's content/ (lexicon, known names) with the sources of `unseen_dir`/sources/
+    (tests/unseen/ by default) instead of its own, built in `folder` without writing extractions:
+    a BuildResult."""
     import shutil
 
     sys.path.insert(0, str(ROOT / "bench"))
@@ -239,7 +241,7 @@ def build_unseen(folder: Path):
     from dossier.stages import Project, build
 
     project = make_project(Path(folder) / "unseen", 0)
-    for path in sorted((UNSEEN_DIR / "sources").glob("*.md")):
+    for path in sorted((Path(unseen_dir) / "sources").glob("*.md")):
         shutil.copy(path, project / "content" / "sources" / path.name)
     return build(Project.at(project), write_extractions=False)
 
@@ -253,10 +255,13 @@ def main() -> None:
         return
     from dossier.stages import Project, build
 
+    # "--unseen [DIR]": DIR holds sources/ and gold/ like tests/unseen/ (a blind round kept outside
+    # the repository until it has been scored)
+    unseen = len(sys.argv) > 1 and sys.argv[1] == "--unseen"
+    unseen_dir = Path(sys.argv[2]) if unseen and len(sys.argv) > 2 else UNSEEN_DIR
     with tempfile.TemporaryDirectory() as tmp:
-        unseen = len(sys.argv) > 1 and sys.argv[1] == "--unseen"
-        result = build_unseen(Path(tmp)) if unseen else build(Project.at(ROOT), write_extractions=False)
-    gold_dir = UNSEEN_DIR / "gold" if unseen else GOLD_DIR
+        result = build_unseen(Path(tmp), unseen_dir) if unseen else build(Project.at(ROOT), write_extractions=False)
+    gold_dir = unseen_dir / "gold" if unseen else GOLD_DIR
     result_scores = scores(result, gold_dir)
     print(table(result_scores))
     agree, differ = date_details(result, gold_dir)
