@@ -44,6 +44,8 @@ class NamesFile(Strict):
     places: list[KnownName] = Field(default_factory=list)
     # other names of states whose German name comes from babel ("Großbritannien")
     states: list[StateName] = Field(default_factory=list)
+    # states that no longer exist, which babel does not list ("Sowjetunion")
+    former_states: list[KnownName] = Field(default_factory=list)
 
 
 @dataclass

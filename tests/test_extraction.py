@@ -628,3 +628,36 @@ def test_chambers_clubs_before_nouns_and_what_is_no_place():
         "zweite-kammer": "organization", "aerztekammer-nordrhein": "organization", "fc-st-pauli": "organization",
         "hamburger-sv": "organization", "ostukraine": "place"}.items()
     assert not found.keys() & {"kammer", "fc-st-pauli-punkte", "nordderby", "europapokalspiel", "nordrhein"}
+
+
+def test_a_state_genitive_inside_an_alias_names_the_state_too():
+    kim = CuratedActor(id="kim-jong-un", name="Kim Jong-un", type="person", aliases=["Kim Jong Un", "Nordkoreas Machthaber"])
+    ex = _extract("Zuletzt war Nordkoreas Machthaber 2019 in China. Der nordkoreanische Machthaber reiste ab.", actors=[kim])
+    assert sorted((m.actor, m.text) for m in ex.mentions) == [
+        ("china", "China"), ("kim-jong-un", "Nordkoreas Machthaber"), ("nordkorea", "Nordkoreas")]
+
+
+def test_names_joined_to_place_and_organisation_words():
+    ex = _extract("Putin wohnte im Kumsusan-Gästehaus. Er sprach an der Kim-Il-Sung-Universität. Das China-Institut "
+                  "warnte, die Putin-Partei schwieg, die Ukraine-Hilfe lief weiter.",
+                  actors=[CuratedActor(id="wladimir-putin", name="Wladimir Putin", type="person", aliases=["Putin"])])
+    found = {m.actor: m.type for m in ex.mentions}
+    assert found == {"wladimir-putin": "person", "kumsusan-gaestehaus": "place",
+                     "kim-il-sung-universitaet": "organization"}  # a prefix ("China-") names no state
+
+
+def test_platforms_commissions_and_former_states():
+    ex = _extract("Modi schrieb auf der Plattform X, die Gespräche seien gut. Die Parade dient als Plattform für Modi. "
+                  "Die Zentrale Wahlkommission tagte. Die Sowjetunion zerfiel 1991, die DDR ein Jahr zuvor. "
+                  "Im März hatte die Armee Khartum zurückerobert.")
+    found = {m.actor: m.type for m in ex.mentions}
+    assert found.items() >= {"x": "organization", "zentrale-wahlkommission": "organization", "sowjetunion": "country",
+                             "deutsche-demokratische-republik": "country", "khartum": "place"}.items()
+    assert not found.keys() & {"armee-khartum", "plattform", "kommission"}
+
+
+def test_an_adjective_and_an_organisation_word_go_on_with_a_fuer_phrase():
+    ex = _extract("Das Deutsche Institut für Wirtschaftsforschung (DIW) rechnet mit Wachstum. Das DIW warnt. "
+                  "Das Bayerische Landesamt für Umwelt misst. Die Liberaldemokratische Partei regiert.")
+    assert {m.actor for m in ex.mentions} == {
+        "deutsches-institut-fuer-wirtschaftsforschung", "bayerisches-landesamt-fuer-umwelt", "liberaldemokratische-partei"}

@@ -109,6 +109,8 @@ def test_web_page_furniture_around_an_article():
     ("Helfer in Tawila verteilen Wasser Foto: Mohammed Jamal / AFP", "Bildunterschrift mit Bildnachweis"),
     ("Legende: Helfer verteilen Wasser in Tawila. Keystone/Mohammed Jamal", "Bildunterschrift"),
     ("SRF 4 News, 11.06.2025, 17:00 Uhr", "Sendungshinweis"),
+    ("Aktualisiert am 19.06.2024 – 21:30 Uhr", "Datumszeile"),
+    ("Xi Jinping (Mitte) mit Wladimir Putin auf der Tribüne am Tiananmen-Tor. Bild: AP", "Bildunterschrift mit Bildnachweis"),
 ])
 def test_furniture_line_kinds(line, reason):
     cleaned = clean(f"Israel und die Hamas haben sich auf eine Feuerpause geeinigt.\n{line}\nDas teilte Katar mit.", RULES)
@@ -137,6 +139,7 @@ def test_article_lines_that_look_like_furniture_stay():
         "Die Regierung kündigte am Montag neue Gespräche an.",  # article text ends the list
         "Weitere Gespräche folgen",
         "Stand der Verhandlungen ist offen.",
+        "Das Bild: eine Stadt in Trümmern, die Menschen auf der Flucht.",  # a sentence, no credit
     ])
     cleaned = clean(text, RULES)
     assert [f.text for f in cleaned.furniture] == ["Mehr zum Thema"]

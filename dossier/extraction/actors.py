@@ -291,6 +291,12 @@ class ActorFinder:
                 return length, entry
         return None
 
+    def _genitive_state(self, text: str) -> AliasEntry | None:
+        """The state a genitive names ("Nordkoreas" -> Nordkorea), else None."""
+        info = self.word(text)
+        entry = self.patterns.get((info.base_norm,)) if info.base_norm is not None else None
+        return entry if entry is not None and entry.type == "country" else None
+
     def word_flags(self, text: str) -> int:
         """The facts of a word that decide where the passes look, as bits (cached in _flag_cache)."""
         info = self.word(text)
@@ -344,6 +350,9 @@ class ActorFinder:
                     continue
                 if entry.actor.casefold() not in self.lexicon.reject:
                     take(i, i + length, entry)
+                    state = self._genitive_state(words[i]) if length > 1 and entry.type != "country" else None
+                    if state is not None:
+                        found.append(Found(i, i + 1, state, None))  # "Nordkoreas Machthaber": Kim, and Nordkorea too
                 i += length
                 continue
             i += 1
@@ -422,7 +431,9 @@ class ActorFinder:
                     and i - 1 not in sentence_starts:
                 name = self._adjective_organization(words[i - 1], words[i])
                 if name:
-                    take(i - 1, i + 1, AliasEntry(slugify(name), name, "organization", False))
+                    end = max(self._fuer_phrase(words, used, i), i + 1)  # "das Deutsche Institut für Wirtschaftsforschung"
+                    name = " ".join([name, *words[i + 1:end]])
+                    take(i - 1, end, AliasEntry(slugify(name), name, "organization", False))
         # 3c. a city's two-word name whose first word starts no name: "Den Haag", "Los Angeles"
         for i in positions[_NAME]:
             name = f"{words[i - 1]} {words[i]}" if i > 0 and words[i - 1][:1].isupper() else ""
@@ -430,6 +441,7 @@ class ActorFinder:
                 take(i - 1, i + 1, AliasEntry(slugify(name), name, "place", False))
         self._cities_with_a_river(words, used, found, take, positions[_NAME_OR_CITY])
         self._sports_clubs(words, used, found, take)
+        self._hyphenated_names(words, used, take)
         for start, end in self._bracketed_organizations(words, used):
             name = self._organization_name(words[start:end])
             take(start, end, AliasEntry(slugify(name), name, "organization", False))
@@ -502,6 +514,25 @@ class ActorFinder:
                 used[i] = False
                 name = " ".join(words[i:end])
                 take(i, end, AliasEntry(slugify(name), name, "place", False))
+
+    def _hyphenated_names(self, words: list[str], used: list[bool], take) -> None:
+        """'Kumsusan-Gästehaus', 'Kim-Il-Sung-Universität': a name joined to a place or
+        organisation word is that place or organisation; a compound of a known name
+        ("China-Institut", "Kreml-Partei") or of a noun ("Gäste-Haus") is not."""
+        for i, text in enumerate(words):
+            if "-" not in text or used[i] or not text[:1].isupper():
+                continue
+            head, _, tail = text.rpartition("-")
+            if not head or not tail[:1].isupper() or not tail.isalpha():
+                continue
+            cls = self.role_class(tail)
+            if cls not in ("place", "organization") or self.role_class(head):
+                continue
+            if self.word(head).alias_here:
+                continue
+            if all(p[:1].isupper() and p.isalpha() and self.is_name_word(p, continuation=k > 0)
+                   for k, p in enumerate(head.split("-"))):
+                take(i, i + 1, AliasEntry(slugify(text), text, cls, False))
 
     def _ampersand_names(self, words: list[str], used: list[bool], take) -> None:
         """'Brighton & Hove Albion', 'Procter & Gamble': capitalised words joined by "&" are one

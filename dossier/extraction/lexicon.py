@@ -224,7 +224,7 @@ def build_lexicon(editorial: Editorial, events: EventsFile) -> Lexicon:
         for alias in (name, *other_names.get(name, ())):
             for form in inflected(alias):  # "der Vereinigten Arabischen Emirate"
                 aliases.setdefault(form, entry)
-    for kind, names in (("organization", known.organizations), ("place", known.places)):
+    for kind, names in (("country", known.former_states), ("organization", known.organizations), ("place", known.places)):
         for item in names:
             entry = AliasEntry(slugify(item.name), item.name, kind, False)  # type: ignore[arg-type]
             for alias in (item.name, *item.aliases):
