@@ -46,6 +46,8 @@ class NamesFile(Strict):
     states: list[StateName] = Field(default_factory=list)
     # states that no longer exist, which babel does not list ("Sowjetunion")
     former_states: list[KnownName] = Field(default_factory=list)
+    # family names written before the given name (East Asia): "Pak Thae Song", "Li Qiang"
+    family_names: list[str] = Field(default_factory=list)
 
 
 @dataclass

@@ -661,3 +661,19 @@ def test_an_adjective_and_an_organisation_word_go_on_with_a_fuer_phrase():
                   "Das Bayerische Landesamt für Umwelt misst. Die Liberaldemokratische Partei regiert.")
     assert {m.actor for m in ex.mentions} == {
         "deutsches-institut-fuer-wirtschaftsforschung", "bayerisches-landesamt-fuer-umwelt", "liberaldemokratische-partei"}
+
+
+def test_family_names_written_first():
+    ex = _extract("Außenministerin Choe Son Hui und Pak Jong Chon reisten mit. Premierminister Pak Thae Song sprach mit "
+                  "Li Qiang und Lee Jae-myung. Der Song Contest lief im Fernsehen. Kim Yo Jong drohte.")
+    assert {(m.actor, m.role) for m in ex.mentions} == {
+        ("choe-son-hui", "Außenministerin"), ("pak-jong-chon", None), ("pak-thae-song", "Premierminister"),
+        ("li-qiang", None), ("lee-jae-myung", None), ("kim-yo-jong", None)}
+
+
+def test_genitive_of_a_short_last_name_part():
+    kim = CuratedActor(id="kim-jong-un", name="Kim Jong-un", type="person", aliases=["Kim Jong Un", "Kim"])
+    xi = CuratedActor(id="xi-jinping", name="Xi Jinping", type="person", aliases=["Xi"])
+    ex = _extract("Kim Jong Uns Schwester Kim Yo Jong drohte. Xis Rede war lang. Das ist gut.", actors=[kim, xi])
+    assert [(m.actor, m.text, m.role) for m in ex.mentions] == [
+        ("kim-jong-un", "Kim Jong Uns", None), ("kim-yo-jong", "Kim Yo Jong", "Schwester"), ("xi-jinping", "Xis", None)]

@@ -76,6 +76,9 @@ _CLUB_PREFIX = frozenset({"FC", "SC", "SV", "VfB", "VfL", "TSV", "TSG", "SpVgg",
 # Foreign articles that start the names of places: "El Faschir", "Los Angeles", "São Paulo"
 _PLACE_ARTICLES = frozenset({"El", "La", "Los", "Las", "San", "Santa", "Santo", "São", "Port", "Puerto", "Porto", "Rio",
                              "Sankt", "Saint"})
+_ARTICLES_BEFORE_NOUNS = frozenset({*_DETERMINERS, "im", "am", "vom", "zum", "beim", "ins", "ans"})
+# A given-name part after a family name written first: "Thae", "Jinping", "Jae-myung"
+_GIVEN_NAME_PART = re.compile(r"^[A-Z][a-z]{0,7}(?:-[a-z]{1,7})?$")
 # Words after a name that make the next name another name of the same actor: "Daglo, genannt Hemeti,"
 _ALIAS_WORDS = frozenset({"genannt", "alias"})
 # The strong adjective ending of a name in the nominative by the gender of its noun:
@@ -112,11 +115,13 @@ def alias_keys(tokens: Sequence[str]) -> tuple[str, ...]:
 
 
 def genitive_base(text: str) -> str | None:
-    """'Putins' -> 'Putin', 'Nordkoreas' -> 'Nordkorea', "Xi'" -> 'Xi'; None when no genitive ending."""
+    """'Putins' -> 'Putin', 'Nordkoreas' -> 'Nordkorea', 'Xis' -> 'Xi', "Xi'" -> 'Xi'; None when no genitive ending."""
     if text.endswith(("'", "’")):
         return text[:-1]
     if len(text) > 3 and text.endswith("s") and not text.endswith("ss"):
         return text[:-1]
+    if len(text) == 3 and text.endswith("s") and text[0].isupper() and text.lower() not in STOP_WORDS:
+        return text[:-1]  # short names' last parts: "Xis", "Kim Jong Uns" (not "Uns", "Das", "Bis")
     return None
 
 
@@ -285,6 +290,8 @@ class ActorFinder:
             entry = self.patterns.get(keys)
             if entry is None:
                 base_norm = infos[length - 1].base_norm
+                if base_norm is None and length > 1 and keys[-1].endswith("s") and len(keys[-1]) == 3:
+                    base_norm = keys[-1][:-1]  # "Kim Jong Uns": a short last part, a stop word alone ("uns")
                 if base_norm is not None:
                     entry = self.patterns.get((*keys[:-1], base_norm))
             if entry is not None:
@@ -359,6 +366,9 @@ class ActorFinder:
 
         if "&" in words:
             self._ampersand_names(words, used, take)
+
+        if self.lexicon.family_names:
+            self._family_name_first(words, used, take)
 
         # 2. a role word followed by a name: "Außenministerin Choe Son Hui", "Nachrichtenagentur KCNA"
         for i in positions[_ROLE]:
@@ -453,7 +463,9 @@ class ActorFinder:
         surnames = {}
         for f in found:
             if f.entry.type == "person" and not f.entry.curated and f.end - f.start >= 2:
-                surnames[words[f.end - 1]] = f.entry
+                # "Li Qiang" is "Li" later on, "Pak Thae Song" is "Pak" (the family name comes first)
+                family_first = words[f.start] in self.lexicon.family_names
+                surnames[words[f.start] if family_first else words[f.end - 1]] = f.entry
         first_sentence_end = index.sentence_starts[1] if len(index.sentence_starts) > 1 else n
         # Without surnames or acronyms only a name word or a city's name can be taken.
         candidates = positions[_UPPER] if surnames or acronyms else positions[_NAME_OR_CITY]
@@ -533,6 +545,28 @@ class ActorFinder:
             if all(p[:1].isupper() and p.isalpha() and self.is_name_word(p, continuation=k > 0)
                    for k, p in enumerate(head.split("-"))):
                 take(i, i + 1, AliasEntry(slugify(text), text, cls, False))
+
+    def _family_name_first(self, words: list[str], used: list[bool], take) -> None:
+        """'Pak Thae Song', 'Li Qiang', 'Lee Jae-myung': a family name written first and one or two
+        short given-name parts are a person, even where a part is also a German word ("Pak",
+        "Song")."""
+        n = len(words)
+        for i, text in enumerate(words):
+            if text not in self.lexicon.family_names or used[i] or i + 1 >= n \
+                    or i > 0 and words[i - 1].lower() in _ARTICLES_BEFORE_NOUNS:
+                continue  # "der Song Contest": an article makes it a noun
+            j = i + 1
+            while j < n and j - i <= 2 and not used[j] and self._given_name_part(words[j]):
+                j += 1
+                if "-" in words[j - 1]:
+                    break  # "Jae-myung": a hyphenated given name is the whole of it
+            if j > i + 1:
+                name = " ".join(words[i:j])
+                take(i, j, AliasEntry(slugify(name), name, "person", False))
+
+    def _given_name_part(self, text: str) -> bool:
+        return (_GIVEN_NAME_PART.match(text) is not None and text.casefold() not in _FUNCTION_WORDS
+                and text.casefold() not in _TEMPORAL_WORDS and not self.role_class(text) and not self.word(text).alias_here)
 
     def _ampersand_names(self, words: list[str], used: list[bool], take) -> None:
         """'Brighton & Hove Albion', 'Procter & Gamble': capitalised words joined by "&" are one

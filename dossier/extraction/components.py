@@ -181,9 +181,11 @@ def _lexicon_to_data(lexicon: Lexicon) -> dict[str, Any]:
         "person_roles": list(lexicon.person_roles),
         "organization_heads": list(lexicon.organization_heads),
         "place_heads": list(lexicon.place_heads),
+        "seated_heads": list(lexicon.seated_heads),
         "modifiers": list(lexicon.modifiers),
         "reject": sorted(lexicon.reject),
         "event_groups": [g.model_dump() for g in lexicon.event_groups],
+        "family_names": sorted(lexicon.family_names),
     }
 
 
@@ -193,9 +195,11 @@ def _lexicon_from_data(data: dict[str, Any]) -> Lexicon:
         person_roles=tuple(data["person_roles"]),
         organization_heads=tuple(data["organization_heads"]),
         place_heads=tuple(data["place_heads"]),
+        seated_heads=tuple(data["seated_heads"]),
         modifiers=tuple(data["modifiers"]),
         reject=frozenset(data["reject"]),
         event_groups=tuple(EventGroup(**g) for g in data["event_groups"]),
+        family_names=frozenset(data["family_names"]),
     )
 
 

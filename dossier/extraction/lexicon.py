@@ -60,6 +60,7 @@ class Lexicon:
     modifiers: tuple[str, ...] = ()
     reject: frozenset[str] = frozenset()
     event_groups: tuple[EventGroup, ...] = ()
+    family_names: frozenset[str] = frozenset()  # written first: "Pak Thae Song"
 
     def fingerprint(self) -> str:
         """Changes whenever anything the extractor reads changes (part of the cache key)."""
@@ -70,6 +71,7 @@ class Lexicon:
                 "seated": self.seated_heads,
                 "reject": sorted(self.reject),
                 "events": [g.model_dump() for g in self.event_groups],
+                "family_names": sorted(self.family_names),
             },
             ensure_ascii=False,
             sort_keys=True,
@@ -250,4 +252,5 @@ def build_lexicon(editorial: Editorial, events: EventsFile) -> Lexicon:
         modifiers=tuple(sorted(r.casefold() for r in roles.modifiers)),
         reject=frozenset(r.casefold() for r in editorial.actors.reject),
         event_groups=tuple(events.groups),
+        family_names=frozenset(known.family_names),
     )
