@@ -26,6 +26,7 @@ class FurnitureRule:
     heading: bool = False  # a list heading ("Mehr zum Thema", "Schlagworte"): the lines after it
     # that are no sentences are its links or tags, furniture too
     caption: bool = False  # a picture credit: the line right above it, if no sentence, is the caption
+    byline: bool = False  # a date line: the line right above it, if only a name, is the author's
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,10 @@ def clean(text: str, rules: Sequence[FurnitureRule], keep: Sequence[str] = (), d
         if rule is not None and rule.caption and i > 0 and lines[i - 1].strip() and i - 1 not in reasons \
                 and not _is_sentence(lines[i - 1].strip()) and lines[i - 1].strip() not in keep_set:
             reasons[i - 1] = "Bildunterschrift"
+        byline = rule.byline if rule is not None else reason == _DATELINE_REASON
+        if byline and i > 0 and i - 1 not in reasons and _BYLINE_NAME.match(lines[i - 1].strip()) \
+                and lines[i - 1].strip() not in keep_set:
+            reasons[i - 1] = "Autorenzeile"  # "Carola Wendt" above "12.11.2024 - 16:00 Uhr"
         if line in drop_set:
             reason = "redaktionell entfernt (drop)"
         elif line in keep_set:
@@ -120,9 +125,14 @@ def _is_sentence(line: str) -> bool:
 _SENTENCE_END = re.compile(r"[.!?…][“”\"»«’)]*$")
 
 
+_DATELINE_REASON = "Datumszeile"
+# An author's name alone on a line: two to four capitalised words, maybe joined by "und"
+_BYLINE_NAME = re.compile(r"^[A-ZÄÖÜ][\w\-.]+\s+[A-ZÄÖÜ][\w\-.]+(\s+(und\s+)?[A-ZÄÖÜ][\w\-.]+){0,3}$")
+
+
 def _line_reason(line: str) -> str | None:
     if _DATELINE.match(line):
-        return "Datumszeile"
+        return _DATELINE_REASON
     if len(line.split()) == 1 and not re.search(r"[.!?:]$", line):
         return "einzelnes Wort ohne Satz"
     return None

@@ -26,6 +26,8 @@ class _RuleSpec(Strict):
     tail: bool = False
     heading: bool = False
     caption: bool = False
+    # a date line: the line right above it, a name of two to four words alone, is the author's
+    byline: bool = False
 
 
 class FurnitureFile(Strict):
@@ -53,7 +55,7 @@ def load_furniture_rules(path: Path) -> list[FurnitureRule]:
             pattern = re.compile(rule.pattern, re.IGNORECASE)
         except re.error as exc:
             raise DossierError(doc.problem(("rules", i, "pattern"), f"invalid regular expression: {exc}")) from None
-        rules.append(FurnitureRule(rule.reason, pattern, rule.tail, rule.heading, rule.caption))
+        rules.append(FurnitureRule(rule.reason, pattern, rule.tail, rule.heading, rule.caption, rule.byline))
     return rules
 
 

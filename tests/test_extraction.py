@@ -677,3 +677,30 @@ def test_genitive_of_a_short_last_name_part():
     ex = _extract("Kim Jong Uns Schwester Kim Yo Jong drohte. Xis Rede war lang. Das ist gut.", actors=[kim, xi])
     assert [(m.actor, m.text, m.role) for m in ex.mentions] == [
         ("kim-jong-un", "Kim Jong Uns", None), ("kim-yo-jong", "Kim Yo Jong", "Schwester"), ("xi-jinping", "Xis", None)]
+
+
+def test_weak_verbs_in_the_past_date_a_weekday_back():
+    # published on a Monday: "zeigte … am Donnerstag" is the Thursday before, "kommt am Donnerstag" the next
+    ex = _extract("Wie angespannt die Lage bleibt, zeigte bereits am Donnerstag eine Erklärung. Er kommt am Donnerstag "
+                  "wieder. Am Freitag kritisierte der Minister den Plan. Sollte es am Mittwoch regnen, fällt es aus.",
+                  published="2025-08-18")
+    assert [(d.text, d.date) for d in ex.dates] == [
+        ("am Donnerstag", "2025-08-14"), ("am Donnerstag", "2025-08-21"), ("Am Freitag", "2025-08-15"),
+        ("am Mittwoch", "2025-08-20")]
+
+
+def test_heuer_is_this_year_lower_case_or_first():
+    ex = _extract("Es ist bereits der zweite Test heuer. Heuer wird gewählt. Trainer Heuer lacht. Die Heuer-Saison.",
+                  published="2025-01-14")
+    assert [(d.text, d.date) for d in ex.dates] == [("heuer", "2025"), ("Heuer", "2025")]
+
+
+def test_english_organisation_names_and_towns_after_a_state_adjective():
+    ex = _extract("Das sagte Park Jae-hoon vom Asan Institute for Policy Studies in Seoul. Forscher der University of "
+                  "Oxford warnen. Die Brücke verbindet das russische Chasan mit dem nordkoreanischen Tumangang. "
+                  "Das russische Militär und der russische Präsident schweigen. Die Kosten beziffert das Ministerium "
+                  "für die Entwicklung des Fernen Ostens und der Arktis auf neun Milliarden Rubel.")
+    assert {(m.actor, m.type) for m in ex.mentions} == {
+        ("park-jae-hoon", "person"), ("asan-institute-for-policy-studies", "organization"), ("seoul", "place"),
+        ("university-of-oxford", "organization"), ("chasan", "place"), ("tumangang", "place"),
+        ("ministerium-fuer-die-entwicklung-des-fernen-ostens-und-der-arktis", "organization")}

@@ -110,6 +110,7 @@ def test_web_page_furniture_around_an_article():
     ("Legende: Helfer verteilen Wasser in Tawila. Keystone/Mohammed Jamal", "Bildunterschrift"),
     ("SRF 4 News, 11.06.2025, 17:00 Uhr", "Sendungshinweis"),
     ("Aktualisiert am 19.06.2024 – 21:30 Uhr", "Datumszeile"),
+    ("Online seit heute, 9.48 Uhr", "Datumszeile"),
     ("Xi Jinping (Mitte) mit Wladimir Putin auf der Tribüne am Tiananmen-Tor. Bild: AP", "Bildunterschrift mit Bildnachweis"),
 ])
 def test_furniture_line_kinds(line, reason):
@@ -271,3 +272,12 @@ def test_read_cache_gives_the_same_sources_and_sees_every_change(tmp_path):
     path.write_text(text, encoding="utf-8")
     (content / "lexicon" / "furniture.yml").write_text("rules: []\n", encoding="utf-8")
     assert load_sources(content, cache_file=cache) == load_sources(content)  # other rules: read again
+
+
+def test_a_name_alone_above_a_date_line_is_the_byline():
+    text = "\n".join(["Granaten gegen Öl: Die Bilanz einer Partnerschaft", "", "Carola Wendt", "12.11.2024 - 16:00 Uhr", "",
+                     "Russland und Nordkorea", "Stand: 12.11.2024", "Der Schulterschluss ist besiegelt."])
+    cleaned = clean(text, RULES)
+    assert [(f.text, f.reason) for f in cleaned.furniture] == [
+        ("Carola Wendt", "Autorenzeile"), ("12.11.2024 - 16:00 Uhr", "Datumszeile"), ("Stand: 12.11.2024", "Datumszeile")]
+    assert "Russland und Nordkorea" in cleaned.body  # a heading, no name: "und" second

@@ -77,6 +77,7 @@ _CLUB_PREFIX = frozenset({"FC", "SC", "SV", "VfB", "VfL", "TSV", "TSG", "SpVgg",
 _PLACE_ARTICLES = frozenset({"El", "La", "Los", "Las", "San", "Santa", "Santo", "São", "Port", "Puerto", "Porto", "Rio",
                              "Sankt", "Saint"})
 _ARTICLES_BEFORE_NOUNS = frozenset({*_DETERMINERS, "im", "am", "vom", "zum", "beim", "ins", "ans"})
+_ENGLISH_JOINERS = frozenset({"for", "of", "on", "and"})  # "Institute for the Study of War"
 # A given-name part after a family name written first: "Thae", "Jinping", "Jae-myung"
 _GIVEN_NAME_PART = re.compile(r"^[A-Z][a-z]{0,7}(?:-[a-z]{1,7})?$")
 # Words after a name that make the next name another name of the same actor: "Daglo, genannt Hemeti,"
@@ -381,7 +382,16 @@ class ActorFinder:
                 take(i, i + 2, AliasEntry(slugify(name), name, "organization", False))
                 continue
             end = self._fuer_phrase(words, used, i) if cls == "organization" else i
+            if end == i and cls == "organization" and i + 1 < n and words[i + 1] in _ENGLISH_JOINERS:
+                end = self._english_name_tail(words, used, i + 1)  # "University of Oxford"
+                if end > i + 2:
+                    start = self._english_name_head(words, used, found, i)  # "Asan Institute for …"
+                    name = " ".join(words[start:end])
+                    take(start, end, AliasEntry(slugify(name), name, "organization", False))
+                    continue
+                end = i
             if end > i and not any(_bracketed_acronym(words, k) for k in range(end, min(end + 4, n))):
+                found[:] = [f for f in found if not (i < f.start and f.end <= end)]  # "… des Fernen Ostens": part of the name
                 name = self._nominative(words[i]) + " " + " ".join(words[i + 1:end])
                 take(i, end, AliasEntry(slugify(name), name, "organization", False))
                 continue
@@ -425,6 +435,10 @@ class ActorFinder:
                 take(i, j, AliasEntry(slugify(name), name, "organization", False))
                 i = j
                 continue
+            if j < n and not used[j] and j + 1 < n and words[j + 1] in _ENGLISH_JOINERS and self.role_class(words[j]) == "organization":
+                j += 1  # "Asan Institute for …": "Institute" is also a German plural
+            if j - i >= 2 and self.role_class(words[j - 1]) == "organization":
+                j = self._english_name_tail(words, used, j)  # "Asan Institute for Policy Studies"
             if j - i >= 2:
                 name = " ".join(words[i:j])
                 # "in Buenos Aires": a multi-word name after a place preposition, or a city's name;
@@ -488,11 +502,13 @@ class ActorFinder:
                     start = i - 1  # "vom Bayerischen Landeskriminalamt": the state's adjective is part of the name
                     institution = self._organization_name([words[i - 1], institution])
                 name = " ".join([institution, *words[i + 1:end]])
+                found[:] = [f for f in found if not (i < f.start and f.end <= end)]
                 take(start, max(end, i + 1), AliasEntry(slugify(name), name, "organization", False))
                 continue
             if not entry and not info.name and not city:
                 continue
             after_preposition = i > 0 and (word(words[i - 1]).lower in _PLACE_PREPOSITIONS or _after_preposition_and_adjective(words, i)
+                                           or _after_article_and_adjective(words, i)
                                            or _after_preposition_and_article(words, i)
                                            or self._coordinated_with_place(words, found, i)) \
                 and i not in sentence_starts and not self._word_form(text)
@@ -545,6 +561,36 @@ class ActorFinder:
             if all(p[:1].isupper() and p.isalpha() and self.is_name_word(p, continuation=k > 0)
                    for k, p in enumerate(head.split("-"))):
                 take(i, i + 1, AliasEntry(slugify(text), text, cls, False))
+
+    def _english_name_tail(self, words: list[str], used: list[bool], j: int) -> int:
+        """The end of "for/of/on (the) X Y" after an English organisation word at j - 1 ("Institute
+        for the Study of War", "University of Oxford"), or j."""
+        n = len(words)
+        end = j
+        while end + 1 < n and words[end] in _ENGLISH_JOINERS:
+            k = end + 1 + (words[end + 1] == "the")
+            start = k
+            while k < n and k - start < 3 and not used[k] and words[k][:1].isupper() and words[k].isalpha():
+                k += 1
+            if k == start:
+                break
+            end = k
+        return end
+
+    def _english_name_head(self, words: list[str], used: list[bool], found: list[Found], i: int) -> int:
+        """The start of the capitalised words before an English organisation word at i ("Korea
+        Institute", "Asan Institute"); a one-word place found there becomes part of the name."""
+        start = i
+        while start > 0 and i - start < 3 and words[start - 1][:1].isupper() and words[start - 1].isalpha() \
+                and words[start - 1].casefold() not in _FUNCTION_WORDS and not self.role_class(words[start - 1]):
+            k = start - 1
+            if used[k]:
+                place = next((f for f in found if f.start == k and f.end == k + 1 and f.entry.type in ("place", "country")), None)
+                if place is None:
+                    break
+                found.remove(place)
+            start = k
+        return start
 
     def _family_name_first(self, words: list[str], used: list[bool], take) -> None:
         """'Pak Thae Song', 'Li Qiang', 'Lee Jae-myung': a family name written first and one or two
@@ -667,14 +713,19 @@ class ActorFinder:
             return i
         n = len(words)
         j = i + 1
-        while j + 1 < n and words[j] in ("für", "und") and (words[j] == "für") == (j == i + 1):
+        genitive = False  # the last part was a genitive ("des Fernen Ostens"): "und der Arktis" may follow
+        while j + 1 < n and (words[j] == "für" if j == i + 1 else words[j] in ("und", "des")):
             k = j + 1
-            if words[j] == "für" and words[k] in ("die", "den", "das") and k + 1 < n:
+            if (words[j] == "für" and words[k] in ("die", "den", "das")
+                    or words[j] == "und" and genitive and words[k] in ("der", "des")) and k + 1 < n:
                 k += 1
-            while k + 1 < n and not used[k] and _name_part(words[k + 1]) and self.is_adjective(words[k]):
+            # a place found before may stand in a genitive part: "des Fernen Ostens und der Arktis"
+            free = words[j] != "für"
+            while k + 1 < n and (free or not used[k]) and _name_part(words[k + 1]) and self.is_adjective(words[k]):
                 k += 1
-            if not (_name_part(words[k]) and not used[k] and not self.role_class(words[k])):
+            if not (_name_part(words[k]) and (free or not used[k]) and not self.role_class(words[k])):
                 break
+            genitive = words[j] == "des" or words[j] == "und" and genitive
             j = k + 1
         return j if j > i + 1 else (i + 1 if institution else i)
 
@@ -1040,6 +1091,13 @@ def _after_preposition_and_article(words: list[str], i: int) -> bool:
     """'in der Oberpfalz', 'aus dem Kosovo': a place preposition and an article before the name
     (not "nach dem …", which is mostly a time: "nach dem Europapokalspiel")."""
     return i > 1 and words[i - 1] in ("der", "dem", "den") and words[i - 2].lower() in ("in", "aus")
+
+
+def _after_article_and_adjective(words: list[str], i: int) -> bool:
+    """'das russische Chasan', 'dem nordkoreanischen Tumangang': an article and a lower-case
+    adjective of a state before an unknown name (a town; a noun or a role there is no name)."""
+    return (i > 1 and words[i - 2].lower() in ("das", "dem", "des") and words[i - 1][:1].islower()
+            and words[i - 1].endswith(("ische", "ischen")))
 
 
 def _after_preposition_and_adjective(words: list[str], i: int) -> bool:

@@ -23,7 +23,7 @@ from spacy.util import minibatch, raise_error
 from spacy.vocab import Vocab
 
 from .actors import ActorFinder
-from .dates import find_in_sentences
+from .dates import PastForms, TenseMemo, find_in_sentences
 from .doctext import TENSES_KEY, Found, doc_index, set_sentence_starts, set_spans, tokens, value_key
 from .fold import WordCache
 from .lexicon import AliasEntry, EventGroup, Lexicon, city_names, common_nouns, first_names
@@ -257,18 +257,32 @@ class ActorRecognizer(_BatchedComponent):
 
 @Language.factory("dossier_dates")
 def make_date_finder(nlp: Language, name: str) -> DateFinder:
-    return DateFinder().named(name)
+    return DateFinder(nlp).named(name)
 
 
 class DateFinder(_BatchedComponent):
     """German temporal expressions, resolved against doc._.anchor (the publication date)."""
+
+    def __init__(self, nlp: Language | None = None):
+        self.nlp = nlp
+        self._past_forms: PastForms | None = None
+
+    @property
+    def past_forms(self) -> PastForms:
+        """Weak verbs' past forms for the tense rules, by the pipeline's lemma table (read at the
+        first Doc: the table is added after the components)."""
+        if self._past_forms is None:
+            lookups = self.nlp.vocab.lookups if self.nlp is not None else None
+            table = lookups.get_table(LEMMA_TABLE) if lookups is not None and lookups.has_table(LEMMA_TABLE) else None
+            self._past_forms = PastForms(table)
+        return self._past_forms
 
     def __call__(self, doc: Doc) -> Doc:
         anchor: dt.date | None = doc._.anchor
         index = doc_index(doc)
         found = []
         sentences = index.sentences
-        tenses = doc.user_data[TENSES_KEY] = {}
+        tenses = doc.user_data[TENSES_KEY] = TenseMemo(self.past_forms)
         per_sentence = find_in_sentences(index.text, [(s.start_char, s.end_char) for s in sentences], anchor, tenses)
         for sent, exprs in zip(sentences, per_sentence):
             for expr in exprs:

@@ -40,7 +40,7 @@ from typing import Literal
 
 from .fold import WordCache, fold, is_word_char, whole_word_starts
 
-__all__ = ["Precision", "Tense", "TemporalExpression", "detect_tense", "find_in_sentences", "find_temporal_expressions",
+__all__ = ["PastForms", "Precision", "Tense", "TemporalExpression", "TenseMemo", "detect_tense", "find_in_sentences", "find_temporal_expressions",
            "tense_of"]
 
 Precision = Literal["day", "week", "month", "year", "decade", "vague", "unresolved"]
@@ -283,6 +283,7 @@ _WEEKDAY_RE = re.compile(rf"""
 _PERIOD_UNIT_WORDS = (
     "Wochenende", "Woche", "Monats", "Monat", "Jahres", "Jahr", "Vorwoche", "Vormonats", "Vormonat", "Vorjahres", "Vorjahr",
     "Jahresende", "Jahresanfang", "Jahresbeginn", "Jahresmitte", "Monatsende", "Monatsanfang", "Monatsbeginn", "Monatsmitte",
+    "heuer",  # Austrian and Bavarian: this year
 )
 _PERIOD_UNIT = "(?:" + "|".join(_PERIOD_UNIT_WORDS) + ")"
 _RELATIVE_PERIOD_RE = re.compile(rf"""
@@ -415,14 +416,60 @@ def _count_tense_words(text: str, words: list[str] | None, pattern: re.Pattern[s
     return sum(map(single.__contains__, words))  # True counts 1
 
 
-def detect_tense(text: str) -> Tense | None:
+# Modal verbs whose past forms mostly speak of what may come ("sollte er kommen", "könnte")
+_NOT_PAST_FORMS = frozenset({"sollte", "sollten", "könnte", "könnten", "müsste", "müssten", "dürfte", "dürften",
+                             "möchte", "möchten", "würde", "würden"})
+
+
+class PastForms:
+    """Weak verbs' past forms by the lemma table ("zeigte" -> "zeigen", "kritisierte",
+    "arbeiteten"): the tense words name only the strong verbs and the speech verbs. Cached per
+    word; without a table (a trained pipeline may have none) nothing is added."""
+
+    def __init__(self, lemmas=None):
+        self.lemmas = lemmas
+        self._known: dict[str, bool] = {}
+
+    def __call__(self, word: str) -> bool:
+        known = self._known.get(word)
+        if known is None:
+            known = self._known[word] = self._is_past_form(word)
+        return known
+
+    def _is_past_form(self, word: str) -> bool:
+        if self.lemmas is None or word in _NOT_PAST_FORMS or word in _PAST_SET:
+            return False
+        lemma = self.lemmas.get(word)
+        if not lemma or not lemma.islower() or not lemma.endswith("en") or lemma == word:
+            return False
+        stem = lemma[:-2]
+        return word in (stem + "te", stem + "ten", stem + "ete", stem + "eten")
+
+
+class TenseMemo(dict):
+    """The tenses of one article's sentences and clauses (text -> tense), and the past forms."""
+
+    def __init__(self, past_forms: PastForms | None = None):
+        super().__init__()
+        self.past_forms = past_forms
+
+
+def _weak_past(words: list[str] | None, text: str, past_forms: PastForms | None) -> int:
+    if past_forms is None or past_forms.lemmas is None:
+        return 0
+    runs = words if words is not None else _WORD_RUN_RE.findall(text)
+    return sum(1 for w in runs if w.endswith(("te", "ten")) and w[:1].islower() and past_forms(w))
+
+
+def detect_tense(text: str, past_forms: PastForms | None = None) -> Tense | None:
     """Guess whether ``text`` talks about the past or the future (simple German rules)."""
     if ("haben" in text or "sein" in text) and any(  # the pattern needs one of them
             m["participle"] not in _NOT_PARTICIPLES for m in _PERFECT_INFINITIVE_RE.finditer(text)):
         return "past"  # "soll ... passiert haben"
     low = text.lower()
     words = _WORD_RUN_RE.findall(low) if len(low) == len(text) and not _ODD_CASE_RE.search(text) else None
-    past = _count_tense_words(text, words, _PAST_RE, _PAST_SET, "vor", _PAST_UNIT_SET) + _ends_with_participle(text)
+    past = _count_tense_words(text, words, _PAST_RE, _PAST_SET, "vor", _PAST_UNIT_SET) + _ends_with_participle(text) \
+        + _weak_past(words, text, past_forms)
     future = _count_tense_words(text, words, _FUTURE_RE, _FUTURE_SET, "in", _FUTURE_UNIT_SET) + (
         len(_TOMORROW_RE.findall(text)) if "morgen" in text else 0)
     if past > future:
@@ -432,16 +479,13 @@ def detect_tense(text: str) -> Tense | None:
     return None
 
 
-TenseMemo = dict[str, Tense | None]
-
-
-def tense_of(text: str, memo: TenseMemo | None) -> Tense | None:
-    """``detect_tense(text)``, remembered in ``memo``: the tenses of one article's sentences and
-    clauses, which the dates ask about and the events (records.py) ask about again."""
+def tense_of(text: str, memo: dict | None) -> Tense | None:
+    """``detect_tense(text)``, remembered in ``memo`` (a TenseMemo): the tenses of one article's
+    sentences and clauses, which the dates ask about and the events (records.py) ask about again."""
     if memo is None:
         return detect_tense(text)
     if text not in memo:
-        memo[text] = detect_tense(text)
+        memo[text] = detect_tense(text, getattr(memo, "past_forms", None))
     return memo[text]
 
 
@@ -1172,6 +1216,7 @@ _PERIOD_UNITS = {  # unit word -> (unit, implied delta, implied part)
     "jahresbeginn": ("year", 0, "Beginn"), "jahresmitte": ("year", 0, "Mitte"),
     "monatsende": ("month", 0, "Ende"), "monatsanfang": ("month", 0, "Anfang"),
     "monatsbeginn": ("month", 0, "Beginn"), "monatsmitte": ("month", 0, "Mitte"),
+    "heuer": ("year", 0, None),
 }
 
 
@@ -1214,6 +1259,8 @@ def _part_delta(unit: str, part: str, anchor: date, direction: Tense | None, sin
 def _relative_periods(ctx: _Context) -> _Found:
     """ "nächste Woche", "in der kommenden Woche", "dieses Jahr", "Ende des Monats", "im Vorjahr" """
     for m in ctx.finditer(_RELATIVE_PERIOD_RE, _PERIOD_WORD, 6):
+        if m["unit"] == "Heuer" and (ctx.text[:m.start("unit")].strip(" \"„“'»«(") != "" or ctx.text[m.end():m.end() + 1] == "-"):
+            continue  # capitalised inside a sentence it is the noun or the surname (as "Morgen")
         unit, delta, part = _PERIOD_UNITS[fold(m["unit"])]
         article = (m["article"] or "").lower()
         if delta is None:
