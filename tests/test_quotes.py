@@ -721,3 +721,111 @@ def test_role_references_prefer_the_same_role_then_the_last_speaker():
     # pronouns keep referring to the last person named
     ex = _pipeline("Senatorin Petra Kowalski kam nach Bonn. Dort traf sie Jan Novak. „Wir warten“, sagte er.")
     assert [(q.text, q.speaker) for q in ex.quotes] == [("Wir warten", "jan-novak")]
+
+
+# --------------------------------------------------------------------------- round 11
+
+
+def test_more_speech_verbs_aeusserte_dankte_aufgerufen_verlauten():
+    q = only("Regierungssprecherin Petra Kowalski äußerte in Bonn „tiefe Sorge“ über den Plan.")
+    assert (q.text, q.speaker_text, q.cue) == ("tiefe Sorge", "Regierungssprecherin Petra Kowalski", "äußerte")
+    q = only("Ministerin Petra Kowalski dankte den Helfern für ihre „Geduld“.")
+    assert (q.speaker_text, q.cue) == ("Ministerin Petra Kowalski", "dankte")
+    q = only("Der Kanzler Jan Novak hat zum Kampf gegen „Hass und Hetze“ aufgerufen.")
+    assert (q.speaker_text, q.cue) == ("Der Kanzler Jan Novak", "aufgerufen")
+    q = only("Novak selbst ließ verlauten, die Helfer seien «Vorbilder und Stützen des Landes».")
+    assert (q.text, q.speaker_text, q.cue) == ("Vorbilder und Stützen des Landes", "Novak", "verlauten")
+    # without such a verb a short quoted name stays a name
+    assert find_quotes("Ministerin Petra Kowalski reiste mit der „Aurora“ nach Bonn.") == []
+
+
+def test_a_dateline_is_no_part_of_the_sentence():
+    for dateline in ("BONN (dpa) - ", "NEW YORK (AFP) – ", "Bonn (dpa) - ", "KIEL - "):
+        q = only(dateline + "Bundeskanzler Jan Novak hat zum Widerstand gegen „Hass und Gewalt“ aufgerufen.")
+        assert q.speaker_text == "Bundeskanzler Jan Novak", dateline
+    # capitals joined by a hyphen are a word of the sentence
+    q = only("NATO-Chef Jan Novak sagte: „Wir kommen.“")
+    assert q.speaker_text == "NATO-Chef Jan Novak"
+
+
+def test_subject_after_und_in_a_clause_of_its_own():
+    s = "Nun bestätigt die Regierung, dass sie gekämpft hat – und Kanzler Jan Novak spricht von «Helden»."
+    q = only(s)
+    assert (q.text, q.speaker_text, q.cue) == ("Helden", "Kanzler Jan Novak", "spricht von")
+    # "und" followed by a verb: no subject of its own, the speaker stays the clause's
+    q = only("Kanzler Jan Novak kam nach Bonn und sprach von «Helden».")
+    assert q.speaker_text == "Kanzler Jan Novak"
+
+
+def test_a_genitive_before_the_adjectives_belongs_to_the_subject():
+    q = only("Bonns außenpolitischer Berater Jan Novak sagte, das sei „ironisch gemeint“.")
+    assert q.speaker_text == "Bonns außenpolitischer Berater Jan Novak"
+    # an adverb ending in -s is no genitive
+    q = only("Erstmals neuer Vorsitzender Jan Novak sagte: „Wir kommen.“")
+    assert q.speaker_text == "neuer Vorsitzender Jan Novak"
+
+
+def test_a_name_after_heisst_or_sogenannt_is_no_quote():
+    assert find_quotes("Offiziell heißt der Feiertag „Tag der Befreiung des Landes von der Herrschaft der Fremden“.") == []
+    assert find_quotes("Der Plan hieß intern „Aufbruch in eine neue Zeit ohne Schulden“.") == []
+    assert find_quotes("Die Gruppe nennt sich „Freunde der offenen Gesellschaft in Europa“.") == []
+    assert find_quotes("Die sogenannte „Achse der Autokraten“ wächst.") == []
+    assert find_quotes("Ein Mann namens „Der Graf“ leitete die Bande.") == []
+    # "heißt es" reports what a text says
+    q = only("In der Erklärung heißt es, die Truppen hätten „den Feind vernichtet“.")
+    assert q.text == "den Feind vernichtet"
+    # "nannte" without "sich" is a speech verb
+    q = only("Novak nannte den Plan „einen Aufbruch in eine neue Zeit“.")
+    assert (q.speaker_text, q.cue) == ("Novak", "nannte")
+
+
+def test_a_word_in_a_clause_opened_by_wer_is_a_term():
+    s = "Doch wer von einer „Achse“ spricht, übersieht die Unterschiede, warnt Jan Novak vom Institut."
+    assert find_quotes(s) == []
+    assert find_quotes("Wer „Reform“ sagt, meint oft Kürzungen, sagte Novak.") == []
+    # a speaker of its own: a quote
+    q = only("Novak spricht von einer „Achse“, die gefährlich sei.")
+    assert q.speaker_text == "Novak"
+    # a longer quote in such a clause stays a quote
+    s = "Wer „wir schaffen das nicht mehr“ sagt, gibt auf, sagte Novak."
+    assert only(s).speaker_text == "Novak"
+
+
+def test_lower_case_quote_in_the_reported_clauses_further_away():
+    s = ("Novaks Schwester Petra Novak erklärte im Juli, Gespräche seien nur denkbar, wenn Bonn den Besitz "
+         "von Waffen durch Kiel als „unumkehrbare Realität“ anerkenne.")
+    q = only(s)
+    assert (q.text, q.speaker_text, q.cue) == ("unumkehrbare Realität", "Novaks Schwester Petra Novak", "erklärte")
+    q = only("Ein Sprecher der Kommission sagte in Brüssel, man beobachte die Abstimmung zwischen Bonn und Kiel „mit Sorge“.")
+    assert (q.text, q.speaker_text) == ("mit Sorge", "Ein Sprecher")
+    # a capitalised name there stays a name
+    s = ("Novak erklärte im Juli, Gespräche seien nur denkbar, wenn Bonn den Besitz von Waffen durch Kiel "
+         "als „Neue Realität“ anerkenne.")
+    assert find_quotes(s) == []
+    # a clause in the indicative after the reported one is not reported
+    s = ("Novak erklärte im Juli, Gespräche seien nur denkbar, und in Bonn wurde die Lage von allen Seiten als "
+         "„große Gefahr“ gesehen.")
+    assert find_quotes(s) == []
+    # a clause between is no adverbial: "sagte in Bonn, …" only with a short one
+    assert find_quotes("Novak sagte am Montag, die Mitglieder der Gruppe hätten „Neue Wege“ gewählt.") == []
+
+
+def test_reported_speech_goes_on_over_several_sentences():
+    text = ("Der Minister Jan Novak warnte vor einer Krise. Petra Kowalski hörte zu. „Wir stehen vor der Wahl“, "
+            "sagte der 72-Jährige. Das Volk stehe „auf der richtigen Seite“. Der Aufstieg der Nation sei "
+            "„nicht aufzuhalten“.")
+    ex = _pipeline(text)
+    assert [(q.text, q.speaker, q.cue) for q in ex.quotes] == [
+        ("Wir stehen vor der Wahl", "petra-kowalski", "sagte"), ("auf der richtigen Seite", "petra-kowalski", "sagte"),
+        ("nicht aufzuhalten", "petra-kowalski", "sagte")]
+    text = ("Petra Kowalski sagte, die Lage sei ernst. Die Gefahr sei groß. Das Land stehe „vor der Wahl“.")
+    ex = _pipeline(text)
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("vor der Wahl", "petra-kowalski")]
+    # a sentence in the indicative between ends the speech
+    text = ("Petra Kowalski sagte, die Lage sei ernst. Jan Novak kam später. Das Land stehe „vor der Wahl“.")
+    ex = _pipeline(text)
+    assert [(q.text, q.speaker) for q in ex.quotes] == [("vor der Wahl", "jan-novak")]
+    # so does a new paragraph
+    text = ("Petra Kowalski sagte, die Lage sei ernst. Die Gefahr sei groß.\n\nDas Land stehe „vor der Wahl“.")
+    ex = _pipeline(text)
+    assert [q.speaker for q in ex.quotes] == [None]

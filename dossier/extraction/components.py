@@ -12,6 +12,7 @@ import json
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import compress
 from pathlib import Path
 from typing import Any, Self
@@ -28,7 +29,7 @@ from .doctext import TENSES_KEY, Found, doc_index, set_sentence_starts, set_span
 from .fold import WordCache
 from .lexicon import AliasEntry, EventGroup, Lexicon, city_names, common_nouns, first_names
 from .quantities import find_quantities
-from .quotes import find_quotes
+from .quotes import find_quotes, is_speech_sentence, reports_without_cue
 from .records import LEMMA_TABLE
 
 _OPENING_QUOTES = {"„", "»", "«", "“", '"', "‚"}
@@ -321,12 +322,25 @@ class QuoteFinder(_BatchedComponent):
         index = doc_index(doc)
         found = []
         previous = None
-        for sent in index.sentences:
+        sentences = index.sentences
+        anchor = None  # the last sentence with a speech verb that reported speech since continues
+        for i, sent in enumerate(sentences):
+            back = 1
+            if anchor is not None and anchor < i - 1:
+                # "…, sagte X. Das Volk stehe „…“. Der Aufstieg sei „…“": X's speech goes on
+                back = i - anchor
+                previous = index.text[sentences[anchor].start_char:sentences[i - 1].end_char]
             for quote in find_quotes(sent.text, previous_sentence=previous):
                 tokens_ = index.expand(sent.start_char + quote.start, sent.start_char + quote.end)
                 if tokens_ is not None:
+                    if back > 1:
+                        quote = replace(quote, previous_back=back)
                     found.append(Found(*tokens_, "", quote))
             previous = sent.text
+            if is_speech_sentence(sent.text):
+                anchor = i
+            elif anchor is not None and not reports_without_cue(sent.text):
+                anchor = None
         set_spans(doc, "quotes", found)
         return doc
 

@@ -11,23 +11,33 @@ Steps
        the previous sentence (accepted unless ``previous_sentence`` is given and has no open quote).
        Nested quotes are skipped with their outer quote.  ’ between letters is an apostrophe.
     2. Speech cues are searched in the sentence with all quoted text masked out (``_find_cues``):
-       verbs (sagte, erklärte, betonte, schrieb, warnte, nannte, ...), separable verbs
+       verbs (sagte, erklärte, betonte, schrieb, warnte, nannte, äußerte, dankte, "hat zu … aufgerufen",
+       "ließ verlauten", ...), separable verbs
        (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, warf … vor, rief … auf,
        stellte … in Aussicht, ...), "sprach von" (also "sprach in Bern von einem „…“"),
        prepositional frames (laut X, nach Angaben X, unter Berufung auf X, X zufolge, "…, so X")
-       and "nach seinen/ihren Worten".
+       and "nach seinen/ihren Worten". A dateline opening the sentence ("TIANJIN (dpa) - ") is masked.
     3. A quoted *name or term* is dropped (``_is_term``): a noun-phrase-shaped span of at most
        ``TERM_MAX_WORDS`` words (capitalised words, function words, adjectives before a noun)
        with no cue within ``NEAR_BEFORE`` words before / ``NEAR_AFTER`` words after it; a span
-       right after a title noun (Buch, Film, Titel, Motto, ...); single-quoted spans and »…«/«…»
+       right after a title noun (Buch, Film, Titel, Motto, ...); any span, however long, after a
+       naming word ("heißt der Tag „…“", "hieß", "nennt sich", "sogenannte", "namens"; not "heißt
+       es", which reports); a short span in a clause opened by generic "wer" before its speech verb
+       ("Wer von einer „Achse“ spricht, …": nobody's words); single-quoted spans and »…«/«…»
        spans (book/film titles) without a nearby cue unless they start lower-case; a short name in
-       the dative after a speech verb (the addressee: "sagte er der „Zeitung“").
+       the dative after a speech verb (the addressee: "sagte er der „Zeitung“").  A span starting
+       lower-case is near a speech verb when it stands in the speech the verb reports after its
+       comma (``_in_reported_clause``): the one clause after a short adverbial ("sagte in Bonn, man
+       beobachte das „mit Sorge“") or, up to 25 words on, a clause with a subjunctive ("erklärte,
+       Gespräche seien nur denkbar, wenn X das als „unumkehrbare Realität“ anerkenne").
     4. Each remaining quote takes a cue: the cue right after the closing mark ("…“, sagte X"),
        else the last cue before a colon-introduced quote ("X sagte: „…“"), else the nearest cue.
     5. The cue's speaker (``_speaker_for``): the subject noun phrase before the verb in its clause
        ("Kremlberater Juri Uschakow wies …", "Kim wiederum betonte …"; before a relative clause:
        "Der 57-Jährige, der …, sprach"; not a stop word opening the clause: "Zugleich sagte er";
-       "er" right after the verb always wins), else the pronoun or noun
+       "er" right after the verb always wins; a genitive before the adjectives is part of it:
+       "Putins außenpolitischer Berater X sagte"; a clause may open with "und": "– und X spricht
+       von „…“"), else the pronoun or noun
        phrase right after the verb ("erklärte er", "sagte Kremlsprecher Dmitri Peskow", "teilte der
        Kreml mit"), else the noun phrase opening the clause ("Moskau hat … erklärt"), else the
        speaker of another cue in the sentence, else the noun phrase opening the sentence.  A quote
@@ -37,7 +47,11 @@ Steps
        subject (cue None; "Künftig will der 58-Jährige … . „…“"); so does a partial quote in a
        sentence with a subjunctive verb ("Die Behörden seien „blind und taub“"), and one of four
        words or more that starts lower-case after a speech verb ("X warnte … . Die G20 liefen
-       Gefahr, „ihre Daseinsberechtigung zu verlieren“").
+       Gefahr, „ihre Daseinsberechtigung zu verlieren“"). Reported speech may go on over several
+       sentences in the subjunctive without a cue ("…, sagte X. Das Volk stehe „…“. Der Aufstieg sei
+       „…“"): the caller (components) then passes the sentences since X's speech verb as
+       ``previous_sentence`` and records how far back it starts in ``previous_back``
+       (``is_speech_sentence``, ``reports_without_cue``).
        A short bracket after a name ("Karner (ÖVP)") is blanked for these rules; "X, genannt Y,"
        is an apposition; a quote within ``NEAR_IN_CLAUSE`` words after a speech verb in its clause
        is near it.
@@ -62,7 +76,7 @@ from spacy.lang.de.stop_words import STOP_WORDS
 
 from .fold import whole_word_starts
 
-__all__ = ["QuoteSpan", "find_quotes"]
+__all__ = ["QuoteSpan", "find_quotes", "is_speech_sentence", "reports_without_cue"]
 
 TERM_MAX_WORDS = 3
 NEAR_BEFORE = 6  # words between a cue and the opening mark
@@ -92,6 +106,9 @@ class QuoteSpan:
     antecedent_start: int | None = None
     antecedent_end: int | None = None
     antecedent_in_previous: bool = False
+    # how many sentences back ``previous_sentence`` starts (set by the caller when it passes the
+    # sentences since the last speech verb: "X sagte, … . Die Lage sei „…“. Das sei „…“.")
+    previous_back: int = 1
 
 
 # --------------------------------------------------------------------------- quotation marks
@@ -207,6 +224,8 @@ def _mask(s: str, raws: list[_Raw]) -> str:
     chars = list(s)
     for r in raws:
         chars[r.outer_start:r.outer_end] = "□" * (r.outer_end - r.outer_start)
+    if m := _DATELINE_RE.match(s):  # "TIANJIN (dpa) - ", "Berlin (AFP) – ": no part of the sentence
+        chars[:m.end()] = " " * m.end()
     if "(" in s:
         masked = "".join(chars)
         for m in _NAME_BRACKET_RE.finditer(masked):
@@ -215,6 +234,10 @@ def _mask(s: str, raws: list[_Raw]) -> str:
     return "".join(chars)
 
 
+# A dateline opening a report: a city in capitals ("TIANJIN", "NEW YORK"), or any city before an
+# agency in brackets ("Berlin (dpa)"), then a dash.
+_DATELINE_RE = re.compile(
+    r"\s*(?:[A-ZÄÖÜ]{3,}(?:[ /.-]+[A-ZÄÖÜ]{2,})*(?:\s*\([^()]{1,40}\))?|[A-ZÄÖÜ][\w./-]*\s*\([^()]{1,40}\))\s*[-–—]\s+")
 # "(ÖVP)", "(SPD/CDU)", "(65)", "(Grüne)": at most three words in brackets after a capitalised word
 _NAME_BRACKET_RE = re.compile(r"\b[A-ZÄÖÜ][\w-]*(?P<br>\s*\([^()□,;:.!?\s]+(?:\s[^()□,;:.!?\s]+){0,2}\))")
 
@@ -249,7 +272,8 @@ _NOT_NAMES = frozenset(
 )
 
 _B_PREFIX_RE = re.compile(
-    rf"""^\s*(?P<sp>(?:{_NP}|{_PRONOUN})(?:\s+(?:und|sowie)\s+{_NP.replace('?P<run>', '')})?)
+    rf"""^\s*(?P<sp>(?P<gen>[{_UPPER}][\w-]*s\s+(?=(?:{_ADJ}\s+){{1,3}}[{_UPPER}]))?
+        (?:{_NP}|{_PRONOUN})(?:\s+(?:und|sowie)\s+{_NP.replace('?P<run>', '')})?)
         (?:\s+[a-zäöüß]+){{0,2}}\s*$""",
     re.VERBOSE,
 )
@@ -293,6 +317,7 @@ _FRONTED = frozenset(STOP_WORDS) | {w.casefold() for w in _NOT_NAMES}
 # "sagte der Minister dem „Sender“"), optionally after the speaker.
 _ADDRESSEE_RE = re.compile(rf"\s+(?:(?:{_PRONOUN}|{_NP})\s+)?(?:der|dem)\s*")
 _BOUNDARY_RE = re.compile(r"[,;:–—()]")
+_CONJUNCTION_RE = re.compile(r"\s*(?:und|oder|aber|sondern)\s+(?=[A-ZÄÖÜ]|(?:der|die|das)\s)")
 _Span = tuple[int, int]
 
 
@@ -342,6 +367,10 @@ _SIMPLE_VERBS = """
     appellierte appellierten appelliert
     drohte drohten droht
     versprach versprachen verspricht versprochen
+    äußerte äußerten äußert geäußert äusserte äusserten äussert geäussert
+    dankte dankten dankt gedankt bedankte bedankten bedankt
+    aufgerufen
+    verlauten
 """.split()
 
 _SIMPLE_RE = re.compile(rf"\b(?P<verb>{'|'.join(_SIMPLE_VERBS)})\b", re.IGNORECASE)
@@ -560,7 +589,13 @@ def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue],
         return True
     if raw.opener is not None and _is_addressee(sentence, masked, raw, cues):
         return True
+    if raw.opener is not None and _NAMING_RE.search(masked, 0, raw.outer_start):
+        return True  # a name, however long: "Offiziell heißt der Tag „…“", "die sogenannte „…“"
     text = sentence[raw.start:raw.end]
+    if len(text.split()) <= TERM_MAX_WORDS and _in_generic_clause(masked, raw, cues):
+        return True  # what anyone says is a word talked about: "Wer von einer „Achse“ spricht, …"
+    if not near and text[:1].islower() and any(_in_reported_clause(masked, c, raw) for c in cues):
+        near = True  # "erklärte, Gespräche seien nur denkbar, wenn X das als „…“ anerkenne"
     if raw.closed and sentence.startswith("-", raw.outer_end) and _np_shaped(text):
         return True  # the first part of a compound: "die „Bild“-Zeitung"
     if raw.opener in _GUILLEMETS and not near and not text[:1].islower() and (not cues or _np_shaped(text)):
@@ -572,6 +607,59 @@ def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue],
         return False
     return not (text[:1].islower() and reported is not None
                 and _PREDICATE_RE.search(masked, 0, raw.outer_start) is not None and reported())
+
+
+# A verb that names ("heißt", "hieß", "nennt sich"; not "heißt es", which reports), or "sogenannt",
+# "namens", then at most three words (the named thing, an adverb) before the opening mark.
+_NAMING_RE = re.compile(
+    r"""\b(?:(?:hei(?:ß|ss)(?:t|en)|hie(?:ß|ss)(?:en)?)(?!\s+es\b)|(?:nennt|nennen|nannte|nannten)\s+sich
+        |(?:so\s*)?genannte[nmrs]?|namens)
+        (?:\s+[^\s□,;:.!?–—()]+){0,3}\s*$""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# A clause opened by the generic "wer" (maybe after "doch", "und", "aber")
+_GENERIC_RE = re.compile(r"\s*(?:(?:[Dd]och|[Uu]nd|[Aa]ber|[Dd]enn)\s+)?[Ww]er\b")
+
+
+def _in_generic_clause(masked: str, raw: _Raw, cues: list[_Cue]) -> bool:
+    """The quote stands in a clause opened by "wer" before that clause's speech verb: "Wer „Nein“
+    sagt, …", "Doch wer von einer „Achse“ spricht, übersieht …" (nobody's words: a term)."""
+    for c in cues:
+        if c.kind == "verb" and raw.outer_end <= c.verb_start:
+            start = _clause_start(masked, c.verb_start)
+            if start <= raw.outer_start and _GENERIC_RE.match(masked, start):
+                return True
+    return False
+
+
+# After a speech verb, maybe a short adverbial, a comma and the clauses it reports (commas only)
+_REPORTED_CLAUSES_RE = re.compile(r"[^,;:–—()□.!?]{0,40},[^;:–—()□.!?]*")
+_ADVERBIAL_REPORTED_RE = re.compile(r"(?:\s+[^\s,;:–—()□.!?]+){1,4}\s*,[^,;:–—()□]*")
+# A verb-final subjunctive I ("…, wenn X das anerkenne"; not the preterite "-te")
+_FINAL_SUBJUNCTIVE_RE = re.compile(r"\b[a-zäöüß]{2,}[^aeiouäöüt\s]e\s*$")
+
+
+def _in_reported_clause(masked: str, cue: _Cue, raw: _Raw) -> bool:
+    """The quote stands in the speech a verb reports after its comma: in the one clause after a
+    short adverbial ("sagte in Bonn, man beobachte das „mit Sorge“"), or in a clause with a verb in
+    the subjunctive ("erklärte, Gespräche seien
+    nur denkbar, wenn X den Besitz als „unumkehrbare Realität“ anerkenne" (not in a clause in the
+    indicative after it: "…, der Plan komme, und in der Region wurde die „ernste Lage“ ausgerufen")."""
+    if cue.kind != "verb" or cue.end > raw.outer_start or _words_between(masked, cue.end, raw.outer_start) > 25:
+        return False
+    if _REPORTED_CLAUSES_RE.fullmatch(masked, cue.end, raw.outer_start) is None:
+        return False
+    if (_words_between(masked, cue.end, raw.outer_start) <= NEAR_REPORTED
+            and _ADVERBIAL_REPORTED_RE.fullmatch(masked, cue.end, raw.outer_start)):
+        return True  # the one clause after a short adverbial and the comma: "sagte in Bonn, man …"
+    start = _clause_start(masked, raw.outer_start)
+    end = _BOUNDARY_RE.search(masked, raw.outer_end)
+    end_sentence = re.search(r"[.!?]", masked[raw.outer_end:])
+    stop = min(x for x in (end.start() if end else len(masked),
+                           raw.outer_end + end_sentence.start() if end_sentence else len(masked)))
+    clause = masked[start:stop]
+    return (_SUBJUNCTIVE_RE.search(clause) is not None or _V2_SUBJUNCTIVE_RE.match(clause) is not None
+            or _FINAL_SUBJUNCTIVE_RE.search(clause) is not None)
 
 
 # A subjunctive copula and at most two of: an article, a negation, "nur" ("sei eine", "wären keine")
@@ -609,15 +697,20 @@ def _direct_speaker(masked: str, cue: _Cue) -> _Span | None:
         m = _NP_BEFORE_RE.search(masked, 0, cue.start)
         return m.span("sp") if _valid(m) else None
     start = _clause_start(masked, cue.verb_start)
+    if m := _CONJUNCTION_RE.match(masked, start, cue.verb_start):
+        start = m.end()  # "… – und Machthaber X spricht von „…“": a main clause after "und"
     after = _AFTER_RE.match(masked, cue.verb_end)
     after = after if _valid(after) else None
     if after and after.group("sp") == "er":
         return after.span("sp")  # nominative only: "er" after the verb is its subject
     m = _B_PREFIX_RE.match(masked[start:cue.verb_start])
     if _valid(m):
-        sp = m.group("sp")
+        sp, sp_start = m.group("sp"), m.start("sp")
+        if (gen := m.group("gen")) and (gen.strip().casefold() in _FRONTED or _ADVERB_RE.fullmatch(gen.strip())):
+            sp, sp_start = sp[len(gen):], m.end("gen")  # "Erstmals", "Bislang": no genitive
+        # a genitive before the adjectives is part of the subject: "Chinas neuer Präsident X sagte"
         if not (after and sp == m.group("run") and sp.casefold() in _FRONTED):
-            return m.start("sp") + start, m.end("sp") + start
+            return sp_start + start, m.end("sp") + start
     elif start > 0 and masked[start - 1] == "," and not masked[start:cue.verb_start].strip():
         m = _RELATIVE_RE.search(masked, 0, start)
         if _valid(m):
@@ -790,6 +883,23 @@ def _speech_before(previous: str) -> tuple[_Cue | None, _Span] | None:
         if not _valid(m) or front in _DUMMY_SUBJECTS or not (front in _FRONTED or _ADVERB_RE.fullmatch(m.group("front"))):
             return None
     return None, _named(masked, m.span("sp"))
+
+
+def is_speech_sentence(sentence: str) -> bool:
+    """The sentence has a speech verb with a speaker that a following sentence may continue."""
+    found = _speech_before(sentence)
+    return found is not None and found[0] is not None
+
+
+def reports_without_cue(sentence: str) -> bool:
+    """The sentence reports speech in the subjunctive without a speech cue of its own, and its
+    paragraph goes on: "… , sagte X. Das Volk stehe „…“." continues X's speech, and so may the
+    sentence after it ("Der Aufstieg sei „…“"): the caller then passes the sentences since X's
+    speech verb as ``previous_sentence``."""
+    if sentence.rstrip(" \t").endswith("\n"):
+        return False
+    masked = _mask(sentence, _scan_marks(sentence))
+    return not _find_cues(masked) and _reports_speech(masked)
 
 
 # "Es kamen die Minister zusammen": a pronoun before the verb is the subject, so what follows is not

@@ -82,7 +82,8 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
     for span in get_spans(doc, "quotes"):
         sentence = bisect_right(sentence_starts, span.start) - 1
         # a speaker found in the sentence before (quotes.find_quotes) has offsets in that one
-        previous_base = sents[sentence - 1].start_char if sentence else None
+        back = span.value.previous_back  # previous_sentence may start further back (components)
+        previous_base = sents[sentence - back].start_char if sentence >= back else None
         speaker_base = previous_base if span.value.speaker_in_previous else None
         quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon, speaker_base, text,
                                     previous_base))
