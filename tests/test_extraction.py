@@ -704,3 +704,8 @@ def test_english_organisation_names_and_towns_after_a_state_adjective():
         ("park-jae-hoon", "person"), ("asan-institute-for-policy-studies", "organization"), ("seoul", "place"),
         ("university-of-oxford", "organization"), ("chasan", "place"), ("tumangang", "place"),
         ("ministerium-fuer-die-entwicklung-des-fernen-ostens-und-der-arktis", "organization")}
+
+
+def test_known_names_ending_in_ss_take_the_genitive_es():
+    ex = _extract("Ein Vertreter des Nationalen Volkskongresses sprach in Peking.")
+    assert ("nationaler-volkskongress", "Nationalen Volkskongresses") in {(m.actor, m.text) for m in ex.mentions}

@@ -208,8 +208,8 @@ def inflected(name: str) -> list[str]:
         choices.append([m.group(1) + e for e in _ADJECTIVE_ENDINGS] if m else [word])
     last = words[-1]
     declined = any(len(c) > 1 for c in choices)
-    endings = [last, last + "es"] if declined and last[-1:].isalpha() and last[-1] not in "aeiouyäöülnr" \
-        and not last.endswith("ss") else [last]  # "des Weißen Hauses", not "Vereinte Nationenes"
+    # "des Weißen Hauses", "des Nationalen Volkskongresses", not "Vereinte Nationenes"
+    endings = [last, last + "es"] if declined and last[-1:].isalpha() and last[-1] not in "aeiouyäöülnr" else [last]
     if declined and last.endswith("e"):
         endings.append(last + "n")  # a plural's dative: "den Vereinigten Arabischen Emiraten"
     forms = [" ".join(parts) for parts in itertools.product(*choices, endings)]
