@@ -829,3 +829,102 @@ def test_reported_speech_goes_on_over_several_sentences():
     text = ("Petra Kowalski sagte, die Lage sei ernst. Die Gefahr sei groß.\n\nDas Land stehe „vor der Wahl“.")
     ex = _pipeline(text)
     assert [q.speaker for q in ex.quotes] == [None]
+
+
+# --------------------------------------------------------------------------- round 12
+
+
+def test_meldete_is_a_speech_verb_of_an_agency():
+    q = only("Die Gespräche seien in einer »offenen und konstruktiven Stimmung« verlaufen, meldete die Agentur Tass.")
+    assert q.cue == "meldete" and q.speaker_text == "die Agentur Tass"
+
+
+def test_zitierte_gives_the_one_cited_not_the_agency():
+    q = only("Das Land sei bereit, den »politischen Dialog« fortzusetzen, zitierte ihn die Agentur Yonhap.")
+    assert q.cue == "zitierte" and q.speaker_text == "ihn"
+    q = only("Die Lage bleibe „sehr ernst“, zitierte die Zeitung den Minister.")
+    assert q.speaker_text == "den Minister"
+    q = only("Die Zeitung zitierte den Minister mit den Worten „Wir bleiben hart“.")
+    assert q.speaker_text == "den Minister"
+
+
+def test_zitierte_speech_goes_on_in_the_next_sentence():
+    prev = "Die Brücke werde „jedem schweren Sturm“ trotzen, zitierte die Zeitung den Bürgermeister."
+    q = only("Der Bau diene dem Schutz gegen „alle kommenden Hochwasser der Region“.", previous_sentence=prev)
+    assert q.speaker_in_previous and prev[q.speaker_start:q.speaker_end] == "den Bürgermeister"
+
+
+def test_hiess_es_takes_the_documents_author_not_the_subject():
+    s = "„Die Verhandlungen sind beendet“, hieß es am Montag in einer Mitteilung des Verbands Bitkom."
+    assert only(s).speaker_text == "des Verbands Bitkom"
+    s = "Die Regierung sei zu „keinerlei Zugeständnissen“ bereit, hieß es aus dem Kanzleramt."
+    assert only(s).speaker_text == "dem Kanzleramt"
+    # the subject is what was said; without a source nobody is named
+    q = only("Berlin habe „kein Interesse“ an einem Abkommen, hieß es.")
+    assert q.cue == "hieß es" and q.speaker_text is None
+
+
+def test_hiess_es_in_the_document_named_before_is_its_authors():
+    prev = "Darin wies die Ministerin die Vorwürfe zurück. "
+    q = only("Man habe „kein Interesse“ an einem Streit, hieß es in der Erklärung.", previous_sentence=prev)
+    assert q.speaker_in_previous and prev[q.speaker_start:q.speaker_end] == "die Ministerin"
+    # "von X verbreitet" names who spread it, not who wrote it
+    q = only("Man habe „kein Interesse“ an einem Streit, hieß es in der von Reuters verbreiteten Erklärung.")
+    assert q.speaker_text is None
+
+
+def test_hiess_es_whole_quote_in_guillemets_is_no_title():
+    q = only("»Das Treffen war ein Erfolg«, heißt es in einer Erklärung der Stadt Ulm.")
+    assert q.text == "Das Treffen war ein Erfolg" and q.speaker_text == "der Stadt Ulm"
+
+
+def test_separable_verb_around_a_quote():
+    q = only("Er rief die Bürger zu „großer Vorsicht“ auf.")
+    assert q.cue == "rief auf" and q.speaker_text == "Er"
+
+
+def test_pronoun_subject_before_an_object_after_the_verb():
+    q = only("Sie kritisierte die Regierung für ihre „zögerliche Haltung“.")
+    assert q.speaker_text == "Sie"
+
+
+def test_subject_after_a_finite_auxiliary():
+    q = only("Die Lage sei »ernst«, hatte die Ministerin im Sommer erklärt.")
+    assert q.speaker_text == "die Ministerin"
+    q = only("Kurz zuvor hatte der Senator den Plan einen »teuren Fehler« genannt.")
+    assert q.speaker_text == "der Senator"
+    # a subject before the auxiliary is no adverbial: the rule does not apply
+    q = only("Die Regierung hatte die Lage im Sommer »ernst« genannt.")
+    assert q.speaker_text != "die Lage"
+
+
+def test_darin_is_no_name():
+    q = only("Darin kritisiert er den „Mangel an Transparenz“ deutlich.")
+    assert q.speaker_text == "er"
+
+
+def test_colon_after_a_fronted_predicative_adjective():
+    q = only("Skeptischer ist die Ökonomin Jana Novak vom Institut: „Das wird nicht reichen.“")
+    assert q.speaker_text == "die Ökonomin Jana Novak"
+    q = only("Zurückhaltender gab sich Minister Jan Berg: „Wir prüfen das.“")
+    assert q.speaker_text == "Minister Jan Berg"
+    # a name before the copula is the subject
+    q = only("Novak ist Ökonomin: „Das wird nicht reichen.“")
+    assert q.speaker_text == "Novak"
+
+
+def test_long_name_after_a_definite_article_is_no_quote():
+    assert find_quotes("Der Bundestag hat das „Gesetz zur Stärkung der digitalen Verwaltung“ am Freitag beschlossen.") == []
+    assert find_quotes("Beide Staaten unterzeichneten den „Vertrag über gute Nachbarschaft und Zusammenarbeit“.") == []
+    # near a speech verb, or words of a clause, it is a quote
+    q = only("Der Minister forderte die „Rückkehr zu Verhandlungen über einen Waffenstillstand“.")
+    assert q.speaker_text == "Der Minister"
+    assert len(find_quotes("Das Land verlangt die „Rückkehr aller Geiseln ist jetzt nötig“ seit Wochen.")) == 1
+
+
+def test_quote_after_the_subjunctive_verb_continues_reported_speech():
+    prev = "„Wir stehen zusammen“, sagte die Kanzlerin in Paris."
+    q = only("Deutschland und Frankreich verbinde eine „tiefe Freundschaft“.", previous_sentence=prev)
+    assert q.speaker_in_previous and prev[q.speaker_start:q.speaker_end] == "die Kanzlerin"
+    # a quote in the subject stays a term
+    assert find_quotes("Die Ziele der „militärischen Operation“ würden erreicht.", previous_sentence=prev) == []

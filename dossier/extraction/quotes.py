@@ -11,10 +11,11 @@ Steps
        the previous sentence (accepted unless ``previous_sentence`` is given and has no open quote).
        Nested quotes are skipped with their outer quote.  ’ between letters is an apostrophe.
     2. Speech cues are searched in the sentence with all quoted text masked out (``_find_cues``):
-       verbs (sagte, erklärte, betonte, schrieb, warnte, nannte, äußerte, dankte, "hat zu … aufgerufen",
-       "ließ verlauten", ...), separable verbs
-       (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, warf … vor, rief … auf,
-       stellte … in Aussicht, ...), "sprach von" (also "sprach in Bern von einem „…“"),
+       verbs (sagte, erklärte, betonte, schrieb, warnte, nannte, äußerte, dankte, meldete, zitierte,
+       "hat zu … aufgerufen", "ließ verlauten", ...), separable verbs
+       (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, warf … vor, rief … auf (also around
+       a quote after a preposition: "rief X zu „…“ auf"), stellte … in Aussicht, ...), "sprach von",
+       "hieß es"/"heißt es" (kind "impersonal") (also "sprach in Bern von einem „…“"),
        prepositional frames (laut X, nach Angaben X, unter Berufung auf X, X zufolge, "…, so X")
        and "nach seinen/ihren Worten". A dateline opening the sentence ("TIANJIN (dpa) - ") is masked.
     3. A quoted *name or term* is dropped (``_is_term``): a noun-phrase-shaped span of at most
@@ -25,7 +26,9 @@ Steps
        es", which reports); a short span in a clause opened by generic "wer" before its speech verb
        ("Wer von einer „Achse“ spricht, …": nobody's words); single-quoted spans and »…«/«…»
        spans (book/film titles) without a nearby cue unless they start lower-case; a short name in
-       the dative after a speech verb (the addressee: "sagte er der „Zeitung“").  A span starting
+       the dative after a speech verb (the addressee: "sagte er der „Zeitung“"); a capitalised
+       noun-phrase-shaped span of up to ``NAME_MAX_WORDS`` words (prepositions allowed) right after a
+       definite article without a cue near ("den „Vertrag über umfassende strategische Partnerschaft“").  A span starting
        lower-case is near a speech verb when it stands in the speech the verb reports after its
        comma (``_in_reported_clause``): the one clause after a short adverbial ("sagte in Bonn, man
        beobachte das „mit Sorge“") or, up to 25 words on, a clause with a subjunctive ("erklärte,
@@ -51,7 +54,19 @@ Steps
        sentences in the subjunctive without a cue ("…, sagte X. Das Volk stehe „…“. Der Aufstieg sei
        „…“"): the caller (components) then passes the sentences since X's speech verb as
        ``previous_sentence`` and records how far back it starts in ``previous_back``
-       (``is_speech_sentence``, ``reports_without_cue``).
+       (``is_speech_sentence``, ``reports_without_cue``); a short lower-case quote after the finite
+       subjunctive verb of such a sentence is speech, not a term ("X und Y verbinde eine „…“"; the
+       subject may be two noun phrases with "und").
+       "zitierte" gives whom it cites, its object ("zitierte ihn die Agentur X", "zitierte die Zeitung
+       den Minister"), not the agency. "hieß es" gives the author of the document in its clause ("in
+       einer Mitteilung des Ministeriums", "aus dem Kreml"; not "in der von X verbreiteten Erklärung"),
+       for a document named before ("in der Erklärung", "Darin heißt es") the speaker (else the
+       subject) of the sentence before, else nobody: never the sentence's subject, which is what was
+       said. A verb-final speech verb takes the subject after the finite auxiliary that opens its
+       clause or follows a fronted adverbial or prepositional phrase ("„…“, hatte die Ministerin im
+       Frühjahr erklärt", "Kurz zuvor hatte X … genannt"). A colon quote after a fronted predicative
+       adjective is the subject's after the copula ("Skeptischer ist X: „…“"). A pronoun opening the
+       clause beats a noun phrase after the verb ("Er rief die Bürger … auf").
        A short bracket after a name ("Karner (ÖVP)") is blanked for these rules; "X, genannt Y,"
        is an apposition; a quote within ``NEAR_IN_CLAUSE`` words after a speech verb in its clause
        is near it.
@@ -268,12 +283,13 @@ _NOT_NAMES = frozenset(
     Anschließend Außerdem Allerdings Jedoch Bereits Schon Später Danach Deshalb Deswegen Denn
     Sondern Sowohl Weder Wenn Weil Dass Ob Als Obwohl Nachdem Bevor Sobald Falls Zunächst
     Teilen Lesen Mehr Weitere Weiter Nein Ja Ihre Seine Sein Unser Unsere
+    Darin Darüber Daraus Dafür Dagegen Davon Dadurch Darunter Daneben Dahinter Dorthin
     """.split()
 )
 
 _B_PREFIX_RE = re.compile(
     rf"""^\s*(?P<sp>(?P<gen>[{_UPPER}][\w-]*s\s+(?=(?:{_ADJ}\s+){{1,3}}[{_UPPER}]))?
-        (?:{_NP}|{_PRONOUN})(?:\s+(?:und|sowie)\s+{_NP.replace('?P<run>', '')})?)
+        (?:{_PRONOUN}|{_NP})(?:\s+(?:und|sowie)\s+{_NP.replace('?P<run>', '')})?)
         (?:\s+[a-zäöüß]+){{0,2}}\s*$""",
     re.VERBOSE,
 )
@@ -371,6 +387,8 @@ _SIMPLE_VERBS = """
     dankte dankten dankt gedankt bedankte bedankten bedankt
     aufgerufen
     verlauten
+    meldete meldeten meldet gemeldet
+    zitierte zitierten zitiert
 """.split()
 
 _SIMPLE_RE = re.compile(rf"\b(?P<verb>{'|'.join(_SIMPLE_VERBS)})\b", re.IGNORECASE)
@@ -387,7 +405,7 @@ _SEPARABLE_RE = re.compile(
         |stellte|stellten|stellt
         |warf|warfen|wirft
         |rief|riefen|ruft)\b
-    (?P<gap>(?:[^,.;:!?□]|,\s*[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}\s*,){0,80}?)  # a name in apposition
+    (?P<gap>(?:\b(?:zu|zur|zum|für|gegen|mit)\s+□+(?=\s)|[^,.;:!?□]|,\s*[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}\s*,){0,80}?)  # a name in apposition, a quote after a preposition ("rief X zu „…“ auf")
     \b(?P<particle>mit|hinzu|zurück|hin|hervor|ein|an|auf|klar|vor|in\s+Aussicht)\b
     (?=\s*(?:[,.;:!?–—□"]|und\b|oder\b|$))
     """,
@@ -415,6 +433,10 @@ _PREP_RE = re.compile(
 )
 _SO_RE = re.compile(r"[,–—]\s*(?P<so>so)\s+(?=[A-ZÄÖÜ]|(?:der|die|das|den)\s)")
 _ZUFOLGE_RE = re.compile(r"\b(?P<zufolge>zufolge)\b")
+# "hieß es", "heißt es": an impersonal report; who said it is the author of the document named
+# with it ("in einer Mitteilung des Ministeriums", "aus dem Kreml"), not the sentence's subject
+_HIESS_ES_RE = re.compile(r"\b(?P<verb>hieß|hiess|heißt|heisst)\s+es\b", re.IGNORECASE)
+_HIESS_WORDS = frozenset({"hieß", "hiess", "heißt", "heisst"})
 _WORTEN_RE = re.compile(r"\bnach\s+(?:seinen|ihren|eigenen)\s+Worten\b", re.IGNORECASE)
 
 _TITLE_NOUN_RE = re.compile(
@@ -436,7 +458,8 @@ class _Cue:
     start: int
     end: int
     text: str
-    kind: str  # "verb", "after" (speaker follows: laut/so/...), "before" (zufolge), "anaphoric"
+    # "verb", "after" (speaker follows: laut/so/...), "before" (zufolge), "anaphoric", "impersonal" (hieß es)
+    kind: str
     verb_start: int
     verb_end: int
 
@@ -448,10 +471,12 @@ _SEPARABLE_WORDS = frozenset("teilte teilten teilt fügte fügten fügt wies wie
                              "räumte räumten räumt kündigte kündigten kündigt stellte stellten stellt "
                              "warf warfen wirft rief riefen ruft".split())
 _SIMPLE_WORDS = frozenset(_SIMPLE_VERBS)
-SPEECH_VERBS = _SIMPLE_WORDS  # also read by the actor rules: "sagte Selenskyj"
+# also read by the actor rules: "sagte Selenskyj" (not "meldete Reuters", "zitierte die Agentur Kim")
+SPEECH_VERBS = _SIMPLE_WORDS - {"meldete", "meldeten", "meldet", "gemeldet", "zitierte", "zitierten", "zitiert"}
+_ZITIER = frozenset({"zitierte", "zitierten", "zitiert"})
 _SPRACH_WORDS = frozenset("sprach sprachen spricht sprechen gesprochen".split())
 _PREP_WORDS = frozenset({"laut", "nach", "unter"})
-_CUE_WORDS = _SEPARABLE_WORDS | _SIMPLE_WORDS | _SPRACH_WORDS | _PREP_WORDS | {"so", "zufolge"}
+_CUE_WORDS = _SEPARABLE_WORDS | _SIMPLE_WORDS | _SPRACH_WORDS | _PREP_WORDS | _HIESS_WORDS | {"so", "zufolge"}
 _WORD_RUN_RE = re.compile(r"\w+")
 # Letters that re.IGNORECASE matches differently from str.lower() ("ſ" matches "s"): with one
 # of them the patterns are tried everywhere (finditer).
@@ -509,6 +534,8 @@ def _find_cues(masked: str) -> list[_Cue]:
             cues.append(_Cue(start, end, masked[start:end], "verb", start, end))
     for m in _matches(_SPRACH_VON_RE, masked, starts, _SPRACH_WORDS):
         cues.append(_Cue(m.start(), m.end(), f"{m.group('verb')} von", "verb", *m.span("verb")))
+    for m in _matches(_HIESS_ES_RE, masked, starts, _HIESS_WORDS):
+        cues.append(_Cue(m.start(), m.end(), _SPACES_RE.sub(" ", m.group()), "impersonal", *m.span("verb")))
     for m in _matches(_PREP_RE, masked, starts, _PREP_WORDS):
         cues.append(_Cue(m.start(), m.end(), _SPACES_RE.sub(" ", m.group()), "after", m.start(), m.end()))
     if starts is None or "so" in starts:  # the match starts at the comma or dash before "so"
@@ -559,15 +586,16 @@ _REPORTED_RE = re.compile(r"\s*,[^,;:–—()□]*")
 # --------------------------------------------------------------------------- term filter
 
 
-def _np_shaped(text: str) -> bool:
-    """Looks like a name/term: capitalised words, function words, adjectives before a noun."""
+def _np_shaped(text: str, prepositions: bool = False) -> bool:
+    """Looks like a name/term: capitalised words, function words, adjectives before a noun
+    (``prepositions``: any preposition too, "Vertrag über umfassende strategische Partnerschaft")."""
     if re.search(r"[.!?…]\s*$", text):
         return False
     words = [w.strip(",;:()'’") for w in text.split()]
     if not any(w[:1].isupper() for w in words):
         return False
     for i, w in enumerate(words):
-        if w[:1].isupper() or w in _FUNCTION_WORDS:
+        if w[:1].isupper() or w in _FUNCTION_WORDS or prepositions and w in _PP_FRONT:
             continue
         if re.fullmatch(_ADJ, w) and i < len(words) - 1:
             continue
@@ -603,10 +631,26 @@ def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue],
         # sentence in a sentence with a speech verb is speech, as in „…“
         return True
     n_words = len(text.split())
+    if (raw.opener is not None and not near and text[:1].isupper() and n_words <= NAME_MAX_WORDS
+            and _DEFINITE_BEFORE_RE.search(masked, 0, raw.outer_start) and _np_shaped(text, prepositions=True)):
+        return True  # a name after a definite article: "den „Vertrag über umfassende strategische Partnerschaft“"
     if n_words > TERM_MAX_WORDS or near or not _np_shaped(text):
         return False
     return not (text[:1].islower() and reported is not None
-                and _PREDICATE_RE.search(masked, 0, raw.outer_start) is not None and reported())
+                and (_PREDICATE_RE.search(masked, 0, raw.outer_start) is not None
+                     or _after_subjunctive_verb(masked, raw)) and reported())
+
+
+def _after_subjunctive_verb(masked: str, raw: _Raw) -> bool:
+    """The quote stands after the finite subjunctive verb of a main clause, in that clause: its
+    object or predicate ("X und Y verbinde eine „unbesiegbare Kampfbruderschaft“"), not a part of
+    its subject ("Die Ziele der „militärischen Operation“ würden erreicht")."""
+    m = _V2_SUBJUNCTIVE_RE.match(masked)
+    return m is not None and m.end() <= raw.outer_start and _BOUNDARY_RE.search(masked, m.end(), raw.outer_start) is None
+
+
+NAME_MAX_WORDS = 8
+_DEFINITE_BEFORE_RE = re.compile(r"\b(?:der|die|das|den|dem|des)\s*$")
 
 
 # A verb that names ("heißt", "hieß", "nennt sich"; not "heißt es", which reports), or "sogenannt",
@@ -686,10 +730,70 @@ def _clause_start(masked: str, pos: int) -> int:
     return last.end() if last else 0
 
 
+def _impersonal_source(masked: str, cue: _Cue) -> tuple[str, _Span | None]:
+    """Who "hieß es" reports: ("author", span) for the author of the document named in its clause
+    ("hieß es in einer Mitteilung des Ministeriums", "von X", "hieß es aus dem Kreml"); ("previous",
+    None) for a document already named ("hieß es in der Erklärung", "Darin heißt es"): the speaker
+    of the sentence before; else ("none", None): not the sentence's subject, which is what was said."""
+    start = _clause_start(masked, cue.start)
+    end = _BOUNDARY_RE.search(masked, cue.end)
+    stop = re.search(r"[.!?]\s|[.!?]$", masked[cue.end:])
+    clause_end = min(end.start() if end else len(masked), cue.end + stop.start() if stop else len(masked))
+    clause = (start, clause_end)
+    for m in _DOCUMENT_AUTHOR_RE.finditer(masked, *clause):
+        if _valid(m):
+            return "author", m.span("sp")
+    m = _FROM_SOURCE_RE.search(masked, cue.end, clause_end)
+    if _valid(m):
+        return "author", m.span("sp")
+    if _DEFINITE_DOCUMENT_RE.search(masked, *clause):
+        return "previous", None
+    return "none", None
+
+
+# "in einer Mitteilung des Außenministeriums", "in einer Erklärung von X": a document and its author
+_DOCUMENT_AUTHOR_RE = re.compile(
+    rf"""\b(?:in|aus)\s+(?:{_ARTICLE}|seine[rmn]?|ihre[rmn]?)\s+(?:{_ADJ}\s+){{0,3}}[A-ZÄÖÜ][\w-]*
+        \s+(?:von\s+|vom\s+)?(?P<sp>(?:(?:des|der|dem)\s+)?(?:{_ADJ}\s+){{0,3}}(?P<run>{_CAPRUN}))""",
+    re.VERBOSE,
+)
+# "hieß es aus dem Kreml", "hieß es von der Regierung"
+# (not an attribute: "in der von KCNA verbreiteten Erklärung" names who spread it)
+_FROM_SOURCE_RE = re.compile(rf"\b(?:aus|von|vom)\s+(?P<sp>{_NP})\b(?!\s+[a-zäöüß][\w-]*\s+[A-ZÄÖÜ])")
+# "in der Erklärung", "in dem Papier", "in der von X verbreiteten Erklärung", "darin", "dort"
+_DEFINITE_DOCUMENT_RE = re.compile(
+    r"\b(?:(?:in|aus)\s+(?:der|dem|diese[rm])\s|[Dd]arin\b|[Dd]ort\b)")
+
+
+def _zitiert_speaker(masked: str, cue: _Cue, subject: _Span | None) -> _Span | None:
+    """Whom "zitierte" cites: its object, not the agency citing ("zitierte ihn die Agentur X",
+    "zitierte die Agentur X den Minister", "Die Zeitung zitierte den Minister"); without an object
+    the one named ("Kim wurde mit den Worten zitiert")."""
+    if m := re.match(r"\s+(?P<sp>ihn|ihm)\b|\s+(?P<sie>[Ss]ie)\s+(?=(?:der|die|das|den)\s)", masked[cue.verb_end:]):
+        group = "sp" if m.group("sp") else "sie"
+        return cue.verb_end + m.start(group), cue.verb_end + m.end(group)
+    after = _AFTER_RE.match(masked, cue.verb_end)
+    if subject is not None:
+        return after.span("sp") if _valid(after) and after.group("sp") not in ("er", "sie") else subject
+    if not _valid(after):
+        return None
+    if (obj := _AFTER_RE.match(masked, after.end("sp"))) and _valid(obj) and obj.group("sp") not in ("er", "sie"):
+        return obj.span("sp")
+    return after.span("sp")
+
+
 def _direct_speaker(masked: str, cue: _Cue) -> _Span | None:
     """Speaker tied to the cue by position: before the verb, after it, or at its clause start."""
     if cue.kind == "anaphoric":
         return None
+    if cue.kind == "impersonal":
+        return _impersonal_source(masked, cue)[1]
+    if cue.text.lower() in _ZITIER:
+        return _zitiert_speaker(masked, cue, _plain_direct_speaker(masked, cue, before_only=True))
+    return _plain_direct_speaker(masked, cue)
+
+
+def _plain_direct_speaker(masked: str, cue: _Cue, before_only: bool = False) -> _Span | None:
     if cue.kind == "after":
         m = _AFTER_RE.match(masked, cue.end)
         return m.span("sp") if _valid(m) else None
@@ -704,17 +808,25 @@ def _direct_speaker(masked: str, cue: _Cue) -> _Span | None:
     if after and after.group("sp") == "er":
         return after.span("sp")  # nominative only: "er" after the verb is its subject
     m = _B_PREFIX_RE.match(masked[start:cue.verb_start])
-    if _valid(m):
+    prefix = _valid(m)
+    if prefix:
         sp, sp_start = m.group("sp"), m.start("sp")
         if (gen := m.group("gen")) and (gen.strip().casefold() in _FRONTED or _ADVERB_RE.fullmatch(gen.strip())):
             sp, sp_start = sp[len(gen):], m.end("gen")  # "Erstmals", "Bislang": no genitive
         # a genitive before the adjectives is part of the subject: "Chinas neuer Präsident X sagte"
         if not (after and sp == m.group("run") and sp.casefold() in _FRONTED):
             return sp_start + start, m.end("sp") + start
-    elif start > 0 and masked[start - 1] == "," and not masked[start:cue.verb_start].strip():
+    if before_only:
+        return None
+    if not prefix and start > 0 and masked[start - 1] == "," and not masked[start:cue.verb_start].strip():
         m = _RELATIVE_RE.search(masked, 0, start)
         if _valid(m):
             return m.span("sp")
+    m = _AUX_SUBJECT_RE.match(masked, start, cue.verb_start)
+    if _valid(m) and _fronted_ok(m.group("front")):
+        # a verb-final speech verb: the subject follows the finite auxiliary ("„…“, hatte die
+        # Ministerin im Frühjahr erklärt", "Kurz zuvor hatte die Ministerin X einen „…“ genannt")
+        return _named(masked, m.span("sp"))
     m = _APPOSITION_RE.search(masked, 0, cue.verb_start)
     if _valid(m):
         return m.span("sp")
@@ -726,11 +838,31 @@ def _direct_speaker(masked: str, cue: _Cue) -> _Span | None:
     return None
 
 
+# A clause with a finite auxiliary or modal verb first or after a fronted adverbial, then its subject
+_AUX_SUBJECT_RE = re.compile(
+    rf"""\s*(?P<front>(?:[^\s,;:–—()□.!?]+\s+){{0,3}}?)
+        (?:hat|hatte|hatten|haben|habe|hätte|hätten|ist|war|waren|sind|wird|wurde|wurden|würde|würden
+           |soll|sollte|will|wollte|kann|konnte|muss|musste)
+        \s+(?P<sp>{_PRONOUN}|{_NP})(?=[\s,;:.!?□–—]|$)""",
+    re.VERBOSE,
+)
+_PP_FRONT = frozenset(_PREPOSITIONS.split("|")) | {"im", "am", "vom", "zum", "zur", "beim", "ins"}
+
+
+def _fronted_ok(front: str) -> bool:
+    """What stands before the auxiliary is no subject: nothing, adverbs and function words ("Kurz
+    zuvor", "Damals"), or a prepositional phrase ("Im Frühjahr", "Nach dem Treffen")."""
+    words = front.split()
+    if not words or words[0].casefold() in _PP_FRONT:
+        return True
+    return all(w.casefold() in _FRONTED or _ADVERB_RE.fullmatch(w) or w.islower() for w in words)
+
+
 def _speaker_for(masked: str, cue: _Cue, cues: list[_Cue]) -> _Span | None:
     """Speaker of ``cue``; falls back to another cue's speaker, then to the sentence subject."""
     span = _direct_speaker(masked, cue)
-    if span:
-        return span
+    if span or cue.kind == "impersonal":
+        return span  # "Pyongyang habe „…“, hieß es": the subject is what was said, not who said it
     others = sorted((c for c in cues if c is not cue), key=lambda c: abs(c.start - cue.start))
     for other in others:
         if span := _direct_speaker(masked, other):
@@ -801,9 +933,18 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
         span = _speaker_for(masked, cue, cues) if cue else None
         partial = _is_partial(sentence, masked, raw, out[-1] if out else None, prev_raw)
         speaker_source, in_previous = sentence, False
-        if cue is None and ":" in masked[:raw.outer_start]:
+        if cue is not None and cue.kind == "impersonal" and previous_sentence is not None and (
+                _impersonal_source(masked, cue)[0] == "previous"):
+            # "Darin wies sie … zurück. X habe „…“, hieß es in der Erklärung": the document's author
+            # (or the subject of the sentence before: a person only, as for a quote without a cue)
+            found = _speech_before(previous_sentence)
+            if found is not None:
+                span, speaker_source, in_previous = found[1], previous_sentence, True
+                cue = found[0]  # None: the records take the subject only when it names a person
+        elif cue is None and ":" in masked[:raw.outer_start]:
             # "X hält das für einen Fehler: …verlange „…“": what follows a colon is the subject's
-            m = _CLAUSE_START_RE.match(masked)
+            # (after a fronted predicative adjective: "Skeptischer ist X: „…“")
+            m = _PREDICATIVE_FRONT_RE.match(masked) or _CLAUSE_START_RE.match(masked)
             span = _named(masked, m.span("sp")) if _valid(m) else None
         elif cue is None and previous_sentence is not None and (
                 _is_whole_sentence(sentence, raw) or partial):
@@ -837,6 +978,14 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
     return out
 
 
+# An adjective (by its suffix, maybe as a comparative) before a copula, then the subject
+_PREDICATIVE_FRONT_RE = re.compile(
+    rf"""\s*[A-ZÄÖÜ][a-zäöüß]+(?:(?:isch|lich|bar|sam|haft|los|voll|end)(?:er)?|iger)
+        \s+(?:ist|war|sind|waren|bleibt|blieb|wird|wurde|zeigt\s+sich|zeigte\s+sich|gibt\s+sich|gab\s+sich
+           |äußert\s+sich|äußerte\s+sich)
+        \s+(?P<sp>{_NP})""",
+    re.VERBOSE,
+)
 _AFTER_QUOTE_RE = re.compile(r"[\s.!?…]*")
 # "der Senator", "die frühere Ministerin": a definite article, adjectives and one noun, no name
 _BARE_DESCRIPTION_RE = re.compile(rf"(?:[Dd]er|[Dd]ie)\s+(?:{_ADJ}\s+){{0,2}}[A-ZÄÖÜ][\w-]*")
@@ -946,7 +1095,7 @@ _SUBJUNCTIVE_NOT = r"""(?:ohne|gerade|gerne|lange|alleine|bitte|heute|ebenfalls|
 # genitive or prepositional phrase and a name in apposition) in the subjunctive I of a full verb:
 # -e, not the preterite -te ("gehöre", not "gehörte").
 _V2_SUBJUNCTIVE_RE = re.compile(
-    rf"""\s*{_NP_PLAIN}
+    rf"""\s*{_NP_PLAIN}(?:\s+und\s+{_NP_PLAIN})?
         (?:\s+(?:{_PREPOSITIONS}|im|am|vom|zum|zur|des|der)\s+(?:(?:der|die|das|dem|den|des)\s+)?
            (?:[a-zäöüß]+e[nrms]?\s+)?[A-ZÄÖÜ][\w-]*)?
         (?:\s*,\s*{_NP_PLAIN}\s*,)?

@@ -22,7 +22,7 @@ from .lexicon import EventGroup, Lexicon, common_nouns
 
 _DESTINATION = re.compile(r"\b(nach|in)\s+$")
 _FIRST_SINCE = {"erste", "ersten", "erstes", "erstmals", "zuletzt", "letzte", "letzten"}
-_PRONOUNS = {"er", "sie", "ihm", "ihr"}
+_PRONOUNS = {"er", "sie", "ihm", "ihr", "ihn"}  # "ihn": "zitierte ihn die Agentur"
 _M = TypeVar("_M", bound="BaseModel")
 LEMMA_TABLE = "lemma_lookup"  # name of spaCy's lookup lemmatizer table (spacy-lookups-data)
 
