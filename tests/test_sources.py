@@ -111,6 +111,8 @@ def test_web_page_furniture_around_an_article():
     ("SRF 4 News, 11.06.2025, 17:00 Uhr", "Sendungshinweis"),
     ("Aktualisiert am 19.06.2024 – 21:30 Uhr", "Datumszeile"),
     ("Online seit heute, 9.48 Uhr", "Datumszeile"),
+    ("Die Fragen stellte Thomas Berger.", "Autorenzeile"),
+    ("Diese Nachricht wurde am 10.10.2025 im Programm Deutschlandfunk gesendet.", "Sendungshinweis"),
     ("Xi Jinping (Mitte) mit Wladimir Putin auf der Tribüne am Tiananmen-Tor. Bild: AP", "Bildunterschrift mit Bildnachweis"),
 ])
 def test_furniture_line_kinds(line, reason):

@@ -547,8 +547,9 @@ class ActorFinder:
         """'Kumsusan-Gästehaus', 'Kim-Il-Sung-Universität': a name joined to a place or
         organisation word is that place or organisation; a compound of a known name
         ("China-Institut", "Kreml-Partei") or of a noun ("Gäste-Haus") is not."""
-        for i, text in enumerate(words):
-            if "-" not in text or used[i] or not text[:1].isupper():
+        for i in [k for k, w in enumerate(words) if "-" in w]:  # few words have a hyphen
+            text = words[i]
+            if used[i] or not text[:1].isupper():
                 continue
             head, _, tail = text.rpartition("-")
             if not head or not tail[:1].isupper() or not tail.isalpha():
@@ -597,8 +598,12 @@ class ActorFinder:
         short given-name parts are a person, even where a part is also a German word ("Pak",
         "Song")."""
         n = len(words)
-        for i, text in enumerate(words):
-            if text not in self.lexicon.family_names or used[i] or i + 1 >= n \
+        family = self.lexicon.family_names
+        if family.isdisjoint(words):
+            return
+        for i in [k for k, w in enumerate(words) if w in family]:
+            text = words[i]
+            if used[i] or i + 1 >= n \
                     or i > 0 and words[i - 1].lower() in _ARTICLES_BEFORE_NOUNS:
                 continue  # "der Song Contest": an article makes it a noun
             j = i + 1

@@ -458,7 +458,10 @@ def _weak_past(words: list[str] | None, text: str, past_forms: PastForms | None)
     if past_forms is None or past_forms.lemmas is None:
         return 0
     runs = words if words is not None else _WORD_RUN_RE.findall(text)
-    return sum(1 for w in runs if w.endswith(("te", "ten")) and w[:1].islower() and past_forms(w))
+    return sum(map(past_forms, [w for w in runs if w.endswith(_PAST_ENDINGS) and w[:1].islower()]))
+
+
+_PAST_ENDINGS = ("te", "ten")
 
 
 def detect_tense(text: str, past_forms: PastForms | None = None) -> Tense | None:
