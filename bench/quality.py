@@ -66,8 +66,18 @@ GOLD_DIR = ROOT / "tests" / "gold"
 # Chicago, a dpa wire on a Russian drone attack, a Karlsruhe ruling, the Women's Euro 2029 from
 # DER SPIEGEL, an NZZ report on manoeuvres around Taiwan): actors 0.93 / 0.82, dates 0.94 / 0.88,
 # quotes 0.51 / 0.48 (after two gold fixes of quote starts; months and initials as first names, US
-# institutions, parts of periods in future sentences, halves, speakers in appositions). The rounds
-# before were used to fix the rules, so the set is a development set now.
+# institutions, parts of periods in future sentences, halves, speakers in appositions). (10) tenth
+# session: five more, scored blind (actors 0.86 / 0.66), kept outside the repository. (11)–(13)
+# eleventh session: fifteen articles on the dossier's own subject (the Beijing parade, the SCO summit,
+# Kursk, Putin in Pyongyang, Lawrow in Wonsan, the Alaska summit, trade, a portrait of Choe Son
+# Hui, prisoners of war, the party parade, Wonsan-Kalma, an interview, a commentary) in the styles
+# of tagesschau, dpa, NZZ, ZEIT, a live blog, SPIEGEL, ORF, an aggregator, Handelsblatt, SZ,
+# Südkurier, Deutschlandfunk, SRF, Tagesspiegel, FR, each written by a helper who had not read the
+# rules and scored before any fix: round 11 actors 0.97 / 0.94, dates 0.98 / 1.00, quotes
+# 0.83 / 0.75; round 12 (after round 11's fixes) 0.95 / 0.93, 0.97 / 0.97, 0.69 / 0.61; round 13
+# (after round 12's) 0.99 / 0.98, 0.98 / 0.98, 0.57 / 0.53. Rounds 11 and 12 are in tests/unseen/
+# (round 13 too once its quote fixes landed). The rounds before were used to fix the rules, so the
+# set is a development set now.
 UNSEEN_DIR = ROOT / "tests" / "unseen"
 KINDS = ("actors", "dates", "quotes")
 

@@ -709,3 +709,9 @@ def test_english_organisation_names_and_towns_after_a_state_adjective():
 def test_known_names_ending_in_ss_take_the_genitive_es():
     ex = _extract("Ein Vertreter des Nationalen Volkskongresses sprach in Peking.")
     assert ("nationaler-volkskongress", "Nationalen Volkskongresses") in {(m.actor, m.text) for m in ex.mentions}
+
+
+def test_the_letter_x_is_the_platform_after_a_verb_of_writing():
+    ex = _extract("Die Soldaten werden versorgt, schrieb er auf der Plattform X. Auch Journalisten kommen. "
+                  "Die Ministerin schrieb auf X: „Ein klares Stoppschild.“ Die Achse X bleibt. Sie setzt auf X und Y.")
+    assert [(m.actor, m.type) for m in ex.mentions if m.actor == "x"] == [("x", "organization")] * 2

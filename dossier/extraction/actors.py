@@ -466,6 +466,8 @@ class ActorFinder:
         self._cities_with_a_river(words, used, found, take, positions[_NAME_OR_CITY])
         self._sports_clubs(words, used, found, take)
         self._hyphenated_names(words, used, take)
+        if "X" in words or "X." in words:
+            self._platform_x(words, used, take)
         for start, end in self._bracketed_organizations(words, used):
             name = self._organization_name(words[start:end])
             take(start, end, AliasEntry(slugify(name), name, "organization", False))
@@ -577,6 +579,16 @@ class ActorFinder:
                 break
             end = k
         return end
+
+    def _platform_x(self, words: list[str], used: list[bool], take) -> None:
+        """'schrieb er auf X', 'teilte sie auf der Plattform X. mit': the letter X is the platform
+        where a verb of speech or writing stands shortly before (elsewhere it is any letter)."""
+        for i, text in enumerate(words):
+            if text not in ("X", "X.") or used[i] or i == 0 or not (
+                    words[i - 1].lower() == "auf" or self.role_class(words[i - 1]) == "organization"):
+                continue
+            if any(w.lower() in SPEECH_VERBS or w.lower() in ("teilte", "veröffentlichte") for w in words[max(0, i - 7):i]):
+                take(i, i + 1, AliasEntry("x", "X", "organization", False))
 
     def _english_name_head(self, words: list[str], used: list[bool], found: list[Found], i: int) -> int:
         """The start of the capitalised words before an English organisation word at i ("Korea
