@@ -715,3 +715,9 @@ def test_the_letter_x_is_the_platform_after_a_verb_of_writing():
     ex = _extract("Die Soldaten werden versorgt, schrieb er auf der Plattform X. Auch Journalisten kommen. "
                   "Die Ministerin schrieb auf X: „Ein klares Stoppschild.“ Die Achse X bleibt. Sie setzt auf X und Y.")
     assert [(m.actor, m.type) for m in ex.mentions if m.actor == "x"] == [("x", "organization")] * 2
+
+
+def test_a_short_name_is_the_person_named_most_often_in_full():
+    ex = _extract("Choe Son Hui ist Außenministerin. Ihr Vater Choe Yong Rim war Premier. Choe Son Hui lernte früh "
+                  "Englisch. Choe sagte, sie sei stolz.")
+    assert [(m.actor, m.text) for m in ex.mentions if m.text == "Choe"] == [("choe-son-hui", "Choe")]

@@ -476,12 +476,17 @@ class ActorFinder:
         self._other_names(words, used, found, take)
 
         # 4. single words: the surname of a person found above, or an unknown place after a preposition
-        surnames = {}
+        # A short name is the person of that surname named most often in full, the first of them on
+        # a tie ("Choe" in a portrait of Choe Son Hui that also names her father Choe Yong Rim)
+        named: dict[str, dict[str, tuple[int, int, AliasEntry]]] = {}
         for f in found:
             if f.entry.type == "person" and not f.entry.curated and f.end - f.start >= 2:
                 # "Li Qiang" is "Li" later on, "Pak Thae Song" is "Pak" (the family name comes first)
                 family_first = words[f.start] in self.lexicon.family_names
-                surnames[words[f.start] if family_first else words[f.end - 1]] = f.entry
+                people = named.setdefault(words[f.start] if family_first else words[f.end - 1], {})
+                count, first, _ = people.get(f.entry.actor, (0, f.start, f.entry))
+                people[f.entry.actor] = (count + 1, min(first, f.start), f.entry)
+        surnames = {short: min(people.values(), key=lambda p: (-p[0], p[1]))[2] for short, people in named.items()}
         first_sentence_end = index.sentence_starts[1] if len(index.sentence_starts) > 1 else n
         # Without surnames or acronyms only a name word or a city's name can be taken.
         candidates = positions[_UPPER] if surnames or acronyms else positions[_NAME_OR_CITY]
