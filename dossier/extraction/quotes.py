@@ -390,6 +390,16 @@ _SIMPLE_VERBS = """
     meldete meldeten meldet gemeldet
     zitierte zitierten zitiert
 """.split()
+# Speech verbs for quotes only (not read by the actor rules): mocking, praising, swearing, testifying,
+# and "ließ ausrichten" (as "ließ verlauten")
+_QUOTE_ONLY_VERBS = """
+    spottete spotteten spottet gespottet höhnte höhnten höhnt witzelte witzelten witzelt
+    scherzte scherzten scherzt würdigte würdigten würdigt gewürdigt
+    beteuerte beteuerten beteuert behauptete behaupteten behauptet
+    entgegnete entgegneten entgegnet erwiderte erwiderten erwidert konterte konterten kontert
+    ausgesagt ausrichten
+""".split()
+_SIMPLE_VERBS = _SIMPLE_VERBS + _QUOTE_ONLY_VERBS
 
 _SIMPLE_RE = re.compile(rf"\b(?P<verb>{'|'.join(_SIMPLE_VERBS)})\b", re.IGNORECASE)
 
@@ -404,9 +414,10 @@ _SEPARABLE_RE = re.compile(
         |kündigte|kündigten|kündigt
         |stellte|stellten|stellt
         |warf|warfen|wirft
-        |rief|riefen|ruft)\b
+        |rief|riefen|ruft
+        |sicherte|sicherten|sichert)\b
     (?P<gap>(?:\b(?:zu|zur|zum|für|gegen|mit)\s+□+(?=\s)|[^,.;:!?□]|,\s*[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}\s*,){0,80}?)  # a name in apposition, a quote after a preposition ("rief X zu „…“ auf")
-    \b(?P<particle>mit|hinzu|zurück|hin|hervor|ein|an|auf|klar|vor|in\s+Aussicht)\b
+    \b(?P<particle>mit|hinzu|zurück|hin|hervor|ein|an|auf|klar|vor|zu(?!\s*□)|in\s+Aussicht)\b
     (?=\s*(?:[,.;:!?–—□"]|und\b|oder\b|$))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -417,6 +428,7 @@ _SEPARABLE_PAIRS = {
     ("weis", "hin"), ("hob", "hervor"), ("heb", "hervor"), ("räum", "ein"), ("kündig", "an"),
     ("stell", "klar"), ("warf", "vor"), ("wirf", "vor"), ("stell", "in aussicht"),
     ("rief", "auf"), ("ruf", "auf"),  # "rief die EU auf, … zu beschließen"
+    ("sicher", "zu"),  # "sicherte ihm zu, …"
 }
 
 # "sprach von"; words between verb and "von" ("sprach vor den Medien von einem „…“") only when a
@@ -469,10 +481,10 @@ class _Cue:
 # tried only where a \w+ run is one of their first words: the same matches as finditer.
 _SEPARABLE_WORDS = frozenset("teilte teilten teilt fügte fügten fügt wies wiesen weist hob hoben hebt "
                              "räumte räumten räumt kündigte kündigten kündigt stellte stellten stellt "
-                             "warf warfen wirft rief riefen ruft".split())
+                             "warf warfen wirft rief riefen ruft sicherte sicherten sichert".split())
 _SIMPLE_WORDS = frozenset(_SIMPLE_VERBS)
 # also read by the actor rules: "sagte Selenskyj" (not "meldete Reuters", "zitierte die Agentur Kim")
-SPEECH_VERBS = _SIMPLE_WORDS - {"meldete", "meldeten", "meldet", "gemeldet", "zitierte", "zitierten", "zitiert"}
+SPEECH_VERBS = _SIMPLE_WORDS - set(_QUOTE_ONLY_VERBS) - {"meldete", "meldeten", "meldet", "gemeldet", "zitierte", "zitierten", "zitiert"}
 _ZITIER = frozenset({"zitierte", "zitierten", "zitiert"})
 _SPRACH_WORDS = frozenset("sprach sprachen spricht sprechen gesprochen".split())
 _PREP_WORDS = frozenset({"laut", "nach", "unter"})
@@ -530,8 +542,16 @@ def _find_cues(masked: str) -> list[_Cue]:
     for start, end in _simple_verbs(masked, starts):
         if masked[start:end] == "genannt" and masked[:start].rstrip().endswith(","):
             continue  # an apposition names someone otherwise: "Daglo, genannt Hemeti, erklärte"
+        if masked[start:end].lower() == "ausrichten" and not _LIESS_RE.search(masked, 0, start):
+            continue  # "ließ ausrichten" reports, "ein Turnier ausrichten" hosts
         if all(not (s <= start < e) for s, e in taken):
             cues.append(_Cue(start, end, masked[start:end], "verb", start, end))
+    taken = [(c.verb_start, c.verb_end) for c in cues]
+    for m in _matches(_RIEF_RE, masked, starts, _RIEF_WORDS):
+        # "„…“, rief Xi", "rief er: „…“": exclaimed (elsewhere "rief" calls someone: "rief die Polizei")
+        if all(not (s <= m.start("verb") < e) for s, e in taken) and (
+                m.group("colon") is not None or _AFTER_QUOTE_COMMA_RE.search(masked, 0, m.start())):
+            cues.append(_Cue(*m.span("verb"), m.group("verb"), "verb", *m.span("verb")))
     for m in _matches(_SPRACH_VON_RE, masked, starts, _SPRACH_WORDS):
         cues.append(_Cue(m.start(), m.end(), f"{m.group('verb')} von", "verb", *m.span("verb")))
     for m in _matches(_HIESS_ES_RE, masked, starts, _HIESS_WORDS):
@@ -550,6 +570,10 @@ def _find_cues(masked: str) -> list[_Cue]:
 
 
 _NACH = frozenset({"nach"})
+_LIESS_RE = re.compile(r"\b(?:ließ|ließen|liess|liessen|lässt|lassen)\b[^,;:.!?□]{0,60}$", re.IGNORECASE)
+_RIEF_WORDS = frozenset({"rief", "riefen", "ruft"})
+_RIEF_RE = re.compile(r"(?P<verb>rief|riefen|ruft)\b(?P<colon>(?=[^,.;:!?□]{0,40}:\s*□))?", re.IGNORECASE)
+_AFTER_QUOTE_COMMA_RE = re.compile(r"□\s*,\s*$")
 _STEM_END_RE = re.compile(r"(?:te|ten|t|en)$")
 _SPACES_RE = re.compile(r"\s+")
 _WORD_OR_HYPHEN_RE = re.compile(r"[\w-]+")
@@ -622,11 +646,17 @@ def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue],
     text = sentence[raw.start:raw.end]
     if len(text.split()) <= TERM_MAX_WORDS and _in_generic_clause(masked, raw, cues):
         return True  # what anyone says is a word talked about: "Wer von einer „Achse“ spricht, …"
+    if not near and _opinion_frame(masked, raw) is not None and not text[:1].isupper():
+        near = True  # a judgement in the view framed: "Für die Expertin X ist das „ein Irrweg“"
     if not near and text[:1].islower() and any(_in_reported_clause(masked, c, raw) for c in cues):
         near = True  # "erklärte, Gespräche seien nur denkbar, wenn X das als „…“ anerkenne"
+    if not near and _COMPARISON_RE.search(masked, 0, raw.outer_start) and _COMPARISON_START_RE.match(text) \
+            and len(text.split()) <= 2 * TERM_MAX_WORDS:
+        return True  # a comparison, a saying: "galt als so eng „wie Lippen und Zähne“"
     if raw.closed and sentence.startswith("-", raw.outer_end) and _np_shaped(text):
         return True  # the first part of a compound: "die „Bild“-Zeitung"
-    if raw.opener in _GUILLEMETS and not near and not text[:1].islower() and (not cues or _np_shaped(text)):
+    if raw.opener in _GUILLEMETS and not near and not text[:1].islower() and (
+            not cues and not _sentence_shaped(text) or _np_shaped(text)):
         # a title ("Sein Buch »Digitale Demenz«"); words of speech may start lower-case, and a
         # sentence in a sentence with a speech verb is speech, as in „…“
         return True
@@ -650,6 +680,15 @@ def _after_subjunctive_verb(masked: str, raw: _Raw) -> bool:
 
 
 NAME_MAX_WORDS = 8
+# "so eng „wie …“", "gilt „als …“": the quote completes a comparison made outside it
+_COMPARISON_RE = re.compile(r"\b(?:so|genauso|ebenso)\s+[a-zäöüß]+\s*$")
+_COMPARISON_START_RE = re.compile(r"wie\s")
+
+
+def _sentence_shaped(text: str) -> bool:
+    """A sentence of speech, no title: it ends with . ! ? or runs over a comma into a second clause."""
+    return re.search(r"[.!?…]\s*$", text) is not None or len(text.split()) > NAME_MAX_WORDS and "," in text
+
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:der|die|das|den|dem|des)\s*$")
 
 
@@ -725,9 +764,14 @@ def _is_addressee(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> bo
 
 def _clause_start(masked: str, pos: int) -> int:
     last = None
-    for last in _BOUNDARY_RE.finditer(masked, 0, pos):
+    for last in _CLAUSE_BOUNDARY_RE.finditer(masked, 0, pos):
         pass
     return last.end() if last else 0
+
+
+# a boundary, or a sentence end the sentence splitter missed: a period after a number or a word
+# and an article or pronoun opening the next sentence ("vom Typ Hwasong-20. Die Agentur nannte …")
+_CLAUSE_BOUNDARY_RE = re.compile(r"[,;:–—()]|(?<=[\w-][\w])[.!?]\s+(?=(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Wir|Ich)\s)")
 
 
 def _impersonal_source(masked: str, cue: _Cue) -> tuple[str, _Span | None]:
@@ -855,7 +899,15 @@ def _fronted_ok(front: str) -> bool:
     words = front.split()
     if not words or words[0].casefold() in _PP_FRONT:
         return True
-    return all(w.casefold() in _FRONTED or _ADVERB_RE.fullmatch(w) or w.islower() for w in words)
+    return all(w.casefold() in _FRONTED or _ADVERB_RE.fullmatch(w) or w.islower() or w in _TIME_WORDS
+               or w.rstrip(".").isdigit() for w in words)
+
+
+# Words of a fronted time expression ("Ende August", "Vergangene Woche", "Anfang 2024"): no subject
+_TIME_WORDS = frozenset(
+    """Ende Anfang Mitte Januar Februar März April Mai Juni Juli August September Oktober November
+    Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Woche Wochenende
+    Monat Jahr Vergangene Vergangenen Letzte Letzten Vorige Vorigen""".split())
 
 
 def _speaker_for(masked: str, cue: _Cue, cues: list[_Cue]) -> _Span | None:
@@ -883,7 +935,20 @@ def _choose_cue(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> _Cue
         before = [c for c in cues if c.end <= raw.outer_start]
         if before:
             return before[-1]
-    return min(cues, key=lambda c: (_distance(masked, c, raw)[0], c.start > raw.start))
+    # a speech verb after the quote in a main clause of its own, its subject first ("Kim nannte die
+    # Hilfe eine „…“, Putin lobte den „…“"), reports that clause, not this quote
+    own = [c for c in cues if not _own_clause_after(masked, c, raw)]
+    return min(own or cues, key=lambda c: (_distance(masked, c, raw)[0], c.start > raw.start))
+
+
+def _own_clause_after(masked: str, cue: _Cue, raw: _Raw) -> bool:
+    if cue.kind != "verb" or cue.start < raw.outer_end:
+        return False
+    start = _clause_start(masked, cue.verb_start)
+    if start <= raw.outer_end:
+        return False
+    m = _B_PREFIX_RE.match(masked[start:cue.verb_start])
+    return _valid(m) and m.group("sp").strip().casefold() not in _FRONTED
 
 
 # --------------------------------------------------------------------------- main
@@ -955,6 +1020,16 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
             if found is not None:
                 cue, span = found
                 speaker_source, in_previous = previous_sentence, True
+        if span is None and cue is None and not in_previous:
+            if m := _opinion_frame(masked, raw):
+                # "Für die Expertin X ist Kim „der eigentliche Gewinner“": X's view
+                span, cue = _named(masked, m.span("sp")), _OPINION_CUE
+            elif _SPEECH_PRONOUN_RE.search(sentence, raw.start, raw.end):
+                # words to someone, or of a speaker ("„während ihr …“", "„Wir …“"): speech of the
+                # sentence's subject ("X schickte auf Truth Social Grüße, „während ihr …“")
+                m = _CLAUSE_START_RE.match(masked)
+                if _valid(m) and m.group("sp").casefold() not in _DUMMY_SUBJECTS:
+                    span = _named(masked, m.span("sp"))
         antecedent, antecedent_in_previous = None, False
         if span and cue is not None and _BARE_DESCRIPTION_RE.fullmatch(speaker_source, *span):
             antecedent, antecedent_in_previous = _antecedent(masked, cue, cues, previous_sentence, in_previous)
@@ -978,6 +1053,29 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
     return out
 
 
+# "Für die Expertin X (von der Y) ist …": the view of X, a frame opening the sentence before its copula
+_OPINION_RE = re.compile(
+    rf"""\s*Für\s+(?P<sp>{_NP})(?:\s+(?:von|vom|der|des|aus|am|im|an)\s+[^,□;:.!?–—]{{1,60}}?)?\s*
+        \s(?:ist|sind|war|waren|bleibt|blieb|bleiben|wäre|wären|gilt|galt)\b""",
+    re.VERBOSE,
+)
+_OPINION_CUE = _Cue(0, 3, "für", "after", 0, 3)
+
+
+def _opinion_frame(masked: str, raw: _Raw) -> re.Match[str] | None:
+    """The "Für X ist" frame opening the sentence, when the quote stands after it in its clause."""
+    m = _OPINION_RE.match(masked)
+    if _valid(m) and m.end() <= raw.outer_start and _BOUNDARY_RE.search(masked, m.end(), raw.outer_start) is None:
+        return m
+    return None
+# A pronoun of the first or second person: the quote is spoken (wir, uns, ich, euch, du; "ihr" as
+# the subject of a clause, not the possessive "ihr Mann")
+_SPEECH_PRONOUN_RE = re.compile(
+    r"""\b(?:[Ii]ch|[Ww]ir|uns|unsere?[mnrs]?|[Ee]uch|[Ee]uer|[Ee]ure[mnrs]?|[Dd]u|dich|dir|mich|mir)\b
+        |(?:^|\b(?:während|dass|weil|wenn|ob|als|wie|damit|bevor|nachdem|und|aber|denn|ob)\s+)[Ii]hr\s
+            (?!(?:[A-ZÄÖÜ]|eigene|neue|erste|letzte))""",
+    re.VERBOSE,
+)
 # An adjective (by its suffix, maybe as a comparative) before a copula, then the subject
 _PREDICATIVE_FRONT_RE = re.compile(
     rf"""\s*[A-ZÄÖÜ][a-zäöüß]+(?:(?:isch|lich|bar|sam|haft|los|voll|end)(?:er)?|iger)
