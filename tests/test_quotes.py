@@ -430,7 +430,8 @@ def test_descriptions_refer_to_the_last_person_named():
     ex = _pipeline(text)
     assert [(q.text, q.speaker) for q in ex.quotes] == [
         ("Ich glaube an die Politik", "abdul-ocalo"), ("Kraftakt", "petra-kowalski"),
-        ("so bald wie möglich", "jan-novak"), ("Wir warten", "jan-novak")]
+        ("so bald wie möglich", "jan-novak"), ("Wir warten", "petra-kowalski")]
+    # (a feminine description skips "Kommissar Jan Novak": the last woman named, "Ministerin Petra Kowalski")
 
 
 def test_descriptions_that_name_no_person():
@@ -1019,3 +1020,31 @@ def test_first_or_second_person_in_a_quote_is_the_subjects_speech():
     # the possessive "ihr" is no addressee, a dummy subject no speaker
     assert only("Das Bündnis plant „ihr größtes Manöver seit vielen Jahren“ im Herbst.").speaker_text is None
     assert only("Es gehe „um uns alle und um unsere Zukunft“.").speaker_text is None
+
+
+def test_feminine_role_reference_skips_men_named_by_a_masculine_role():
+    ex = _pipeline("Anna Kowalski empfing Außenminister Jan Berg in Wien. "
+                   "Die Beziehungen seien »unzerstörbar«, sagte die Ministerin.")
+    assert [q.speaker for q in ex.quotes] == ["anna-kowalski"]
+    ex = _pipeline("Anna Kowalski empfing Außenminister Jan Berg in Wien. "
+                   "Die Beziehungen seien »unzerstörbar«, sagte der Minister.")
+    assert [q.speaker for q in ex.quotes] == ["jan-berg"]
+
+
+def test_headline_quote_is_the_first_speakers():
+    ex = _pipeline("„Wir brauchen mehr Zeit“\n\nDie Ökonomin Anna Kowalski warnt vor Eile. "
+                   "Die Reform sei „zu schnell gemacht“, sagte Kowalski am Montag.")
+    assert [q.speaker for q in ex.quotes] == ["anna-kowalski", "anna-kowalski"]
+    # a headline with more than the quote keeps its own reading
+    ex = _pipeline("Streit um „Reformpaket der Regierung“\n\nDie Reform sei „zu schnell gemacht“, sagte Anna Kowalski.")
+    assert [q.speaker for q in ex.quotes] == ["anna-kowalski"]
+
+
+def test_darin_heisst_es_quotes_the_author_of_the_document_named_before():
+    prev = "Die Agentur Tass veröffentlichte am Montag eine Erklärung der Zentralen Wahlkommission. "
+    q = only("Darin heißt es, die Abstimmung sei „ohne Verstöße“ verlaufen.", previous_sentence=prev)
+    assert q.speaker_in_previous and prev[q.speaker_start:q.speaker_end] == "der Zentralen Wahlkommission"
+    # without a document and its author there, the sentence before's speaker as before
+    prev = "Darin wies die Ministerin die Vorwürfe zurück. "
+    q = only("Man habe „kein Interesse“ an einem Streit, hieß es in der Erklärung.", previous_sentence=prev)
+    assert prev[q.speaker_start:q.speaker_end] == "die Ministerin"

@@ -12,9 +12,13 @@ Steps
        Nested quotes are skipped with their outer quote.  ’ between letters is an apostrophe.
     2. Speech cues are searched in the sentence with all quoted text masked out (``_find_cues``):
        verbs (sagte, erklärte, betonte, schrieb, warnte, nannte, äußerte, dankte, meldete, zitierte,
-       "hat zu … aufgerufen", "ließ verlauten", ...), separable verbs
+       "hat zu … aufgerufen", "ließ verlauten", "ließ ausrichten" (not "ein Turnier ausrichten"); for
+       quotes only, not read by the actor rules: spottete, würdigte, scherzte, beteuerte, behauptete,
+       entgegnete, erwiderte, konterte, ausgesagt; "rief" right after a quote or before a colon
+       quote: "„…“, rief Xi"), separable verbs
        (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, warf … vor, rief … auf (also around
-       a quote after a preposition: "rief X zu „…“ auf"), stellte … in Aussicht, ...), "sprach von",
+       a quote after a preposition: "rief X zu „…“ auf"), stellte … in Aussicht,
+       sicherte … zu (a "zu" before a quote is a preposition, not the particle), ...), "sprach von",
        "hieß es"/"heißt es" (kind "impersonal") (also "sprach in Bern von einem „…“"),
        prepositional frames (laut X, nach Angaben X, unter Berufung auf X, X zufolge, "…, so X")
        and "nach seinen/ihren Worten". A dateline opening the sentence ("TIANJIN (dpa) - ") is masked.
@@ -28,13 +32,18 @@ Steps
        spans (book/film titles) without a nearby cue unless they start lower-case; a short name in
        the dative after a speech verb (the addressee: "sagte er der „Zeitung“"); a capitalised
        noun-phrase-shaped span of up to ``NAME_MAX_WORDS`` words (prepositions allowed) right after a
-       definite article without a cue near ("den „Vertrag über umfassende strategische Partnerschaft“").  A span starting
+       definite article without a cue near ("den „Vertrag über umfassende strategische Partnerschaft“");
+       a comparison of at most six words completed in quotes without a cue near ("galt als so eng
+       „wie Lippen und Zähne“": a saying). A »…«/«…» span without a cue is a title only when it
+       is not sentence-shaped (ends with . ! ?, or over eight words with a comma: speech).  A span starting
        lower-case is near a speech verb when it stands in the speech the verb reports after its
        comma (``_in_reported_clause``): the one clause after a short adverbial ("sagte in Bonn, man
        beobachte das „mit Sorge“") or, up to 25 words on, a clause with a subjunctive ("erklärte,
        Gespräche seien nur denkbar, wenn X das als „unumkehrbare Realität“ anerkenne").
     4. Each remaining quote takes a cue: the cue right after the closing mark ("…“, sagte X"),
-       else the last cue before a colon-introduced quote ("X sagte: „…“"), else the nearest cue.
+       else the last cue before a colon-introduced quote ("X sagte: „…“"), else the nearest cue,
+       leaving out a speech verb after the quote in a main clause of its own whose subject comes
+       first ("X nannte die Hilfe eine „…“, Y lobte den „…“": "lobte" is Y's clause, not this quote's).
     5. The cue's speaker (``_speaker_for``): the subject noun phrase before the verb in its clause
        ("Kremlberater Juri Uschakow wies …", "Kim wiederum betonte …"; before a relative clause:
        "Der 57-Jährige, der …, sprach"; not a stop word opening the clause: "Zugleich sagte er";
@@ -67,6 +76,16 @@ Steps
        Frühjahr erklärt", "Kurz zuvor hatte X … genannt"). A colon quote after a fronted predicative
        adjective is the subject's after the copula ("Skeptischer ist X: „…“"). A pronoun opening the
        clause beats a noun phrase after the verb ("Er rief die Bürger … auf").
+       A fronted time expression ("Ende August hatte X erklärt") is no subject; a sentence end the
+       splitter missed ("vom Typ X-20. Die Agentur nannte …": a period after a word or number, then an
+       article or pronoun) starts a clause. Without a cue: "Für die Expertin X ist Y „…“" (the
+       frame opening the sentence before its copula) is X's view (cue "für"; a short quote starting
+       lower-case there is a judgement, no term); a quote with a first- or second-person pronoun
+       ("„Wir …“", "„während ihr …“"; not the possessive "ihr") is the speech of the sentence's
+       subject. "Darin heißt es" / "hieß es in der Erklärung" after a sentence that names one
+       document with its author in the genitive ("eine Erklärung der Militärkommission") is that
+       author's. (records: a headline that is only a quote takes the article's first speaker; a
+       feminine description "die Ministerin" skips people named with a masculine role, and back.)
        A short bracket after a name ("Karner (ÖVP)") is blanked for these rules; "X, genannt Y,"
        is an apposition; a quote within ``NEAR_IN_CLAUSE`` words after a speech verb in its clause
        is near it.
@@ -801,6 +820,26 @@ _DOCUMENT_AUTHOR_RE = re.compile(
         \s+(?:von\s+|vom\s+)?(?P<sp>(?:(?:des|der|dem)\s+)?(?:{_ADJ}\s+){{0,3}}(?P<run>{_CAPRUN}))""",
     re.VERBOSE,
 )
+# A document named with its author in the genitive: "eine Erklärung der Zentralen Militärkommission"
+_DOCUMENT_NOUN = (r"[\w-]*(?:Erklärung|Mitteilung|Stellungnahme|Bericht|Brief|Schreiben|Papier|Dokument"
+                  r"|Resolution|Beschluss|Botschaft|Kommuniqué|Kommunique|Studie|Gutachten)(?:e|en|s|es)?")
+_DOCUMENT_GENITIVE_RE = re.compile(
+    rf"""\b{_ARTICLE}\s+(?:{_ADJ}\s+){{0,3}}{_DOCUMENT_NOUN}
+        \s+(?P<sp>(?:des|der)\s+(?:{_ADJ}\s+){{0,3}}(?P<run>{_CAPRUN}))""",
+    re.VERBOSE,
+)
+
+
+def _document_author(previous: str) -> _Span | None:
+    """The author of the one document the sentence before names in the genitive, which a
+    following "Darin heißt es" / "hieß es in der Erklärung" quotes."""
+    if previous.rstrip(" \t").endswith("\n"):
+        return None  # a new paragraph
+    masked = _mask(previous, _scan_marks(previous))
+    found = [m for m in _DOCUMENT_GENITIVE_RE.finditer(masked) if _valid(m)]
+    return found[-1].span("sp") if len(found) == 1 else None
+
+
 # "hieß es aus dem Kreml", "hieß es von der Regierung"
 # (not an attribute: "in der von KCNA verbreiteten Erklärung" names who spread it)
 _FROM_SOURCE_RE = re.compile(rf"\b(?:aus|von|vom)\s+(?P<sp>{_NP})\b(?!\s+[a-zäöüß][\w-]*\s+[A-ZÄÖÜ])")
@@ -1003,7 +1042,11 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
             # "Darin wies sie … zurück. X habe „…“, hieß es in der Erklärung": the document's author
             # (or the subject of the sentence before: a person only, as for a quote without a cue)
             found = _speech_before(previous_sentence)
-            if found is not None:
+            author = _document_author(previous_sentence)
+            if author is not None:
+                # "KCNA veröffentlichte eine Erklärung der Militärkommission. Darin heißt es, …": its author
+                span, speaker_source, in_previous = author, previous_sentence, True
+            elif found is not None:
                 span, speaker_source, in_previous = found[1], previous_sentence, True
                 cue = found[0]  # None: the records take the subject only when it names a person
         elif cue is None and ":" in masked[:raw.outer_start]:
