@@ -1009,6 +1009,7 @@ def test_fuer_x_ist_frames_a_view():
     assert (q.speaker_text, q.cue) == ("die Expertin Jana Novak", "für")
     # a term stays a term, and "für" elsewhere frames nothing
     assert find_quotes("Für die Region ist der „Green Deal“ ein Problem.") == []
+    assert all(q.speaker_text is None for q in find_quotes("Für Montag ist ein Treffen „mit allen Parteien des Landtags“ geplant."))
     assert only("Das Geld ist für Projekte gedacht, die „den Zusammenhalt im Land stärken“.").speaker_text is None
 
 
@@ -1048,3 +1049,13 @@ def test_darin_heisst_es_quotes_the_author_of_the_document_named_before():
     prev = "Darin wies die Ministerin die Vorwürfe zurück. "
     q = only("Man habe „kein Interesse“ an einem Streit, hieß es in der Erklärung.", previous_sentence=prev)
     assert prev[q.speaker_start:q.speaker_end] == "die Ministerin"
+
+
+def test_berichtete_after_the_reported_speech_and_relayed_participles():
+    q = only("Die Lage sei „sehr ernst“, berichtete der Korrespondent.")
+    assert (q.speaker_text, q.cue) == ("der Korrespondent", "berichtete")
+    # the words are the subject's when a speech verb of its own follows the quote
+    q = only("Der Minister habe die Soldaten als „Helden des Vaterlands“ gelobt, berichtete die Agentur.")
+    assert (q.speaker_text, q.cue) == ("Der Minister", "gelobt")
+    # reporting about a named thing is no speech
+    assert find_quotes("Die Zeitung berichtete über den „Gipfel der Hoffnung“ in Genf.") == []

@@ -14,8 +14,10 @@ Steps
        verbs (sagte, erklärte, betonte, schrieb, warnte, nannte, äußerte, dankte, meldete, zitierte,
        "hat zu … aufgerufen", "ließ verlauten", "ließ ausrichten" (not "ein Turnier ausrichten"); for
        quotes only, not read by the actor rules: spottete, würdigte, scherzte, beteuerte, behauptete,
-       entgegnete, erwiderte, konterte, ausgesagt; "rief" right after a quote or before a colon
-       quote: "„…“, rief Xi"), separable verbs
+       entgegnete, erwiderte, konterte, ausgesagt, gelobt, gemahnt, gedroht; "rief" and "berichtete"
+       only right after a comma (rief: a quote and its comma) or before a colon quote ("„…“, rief Xi",
+       "X habe „…“ gelobt, berichtete die Agentur": the participle is the nearer cue; not
+       "berichtete über den „…“", a topic)), separable verbs
        (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, warf … vor, rief … auf (also around
        a quote after a preposition: "rief X zu „…“ auf"), stellte … in Aussicht,
        sicherte … zu (a "zu" before a quote is a preposition, not the particle), ...), "sprach von",
@@ -417,6 +419,7 @@ _QUOTE_ONLY_VERBS = """
     beteuerte beteuerten beteuert behauptete behaupteten behauptet
     entgegnete entgegneten entgegnet erwiderte erwiderten erwidert konterte konterten kontert
     ausgesagt ausrichten
+    berichtete berichteten berichtet gelobt gemahnt gedroht
 """.split()
 _SIMPLE_VERBS = _SIMPLE_VERBS + _QUOTE_ONLY_VERBS
 
@@ -563,6 +566,9 @@ def _find_cues(masked: str) -> list[_Cue]:
             continue  # an apposition names someone otherwise: "Daglo, genannt Hemeti, erklärte"
         if masked[start:end].lower() == "ausrichten" and not _LIESS_RE.search(masked, 0, start):
             continue  # "ließ ausrichten" reports, "ein Turnier ausrichten" hosts
+        if masked[start:end].lower() in _BERICHT and not masked[:start].rstrip().endswith(",") and not (
+                _COLON_QUOTE_AHEAD_RE.match(masked, end)):
+            continue  # "…, berichtete X" reports speech, "berichtete über den „…“" a topic
         if all(not (s <= start < e) for s, e in taken):
             cues.append(_Cue(start, end, masked[start:end], "verb", start, end))
     taken = [(c.verb_start, c.verb_end) for c in cues]
@@ -589,6 +595,8 @@ def _find_cues(masked: str) -> list[_Cue]:
 
 
 _NACH = frozenset({"nach"})
+_BERICHT = frozenset({"berichtete", "berichteten", "berichtet"})
+_COLON_QUOTE_AHEAD_RE = re.compile(r"[^,.;:!?□]{0,40}:\s*□")
 _LIESS_RE = re.compile(r"\b(?:ließ|ließen|liess|liessen|lässt|lassen)\b[^,;:.!?□]{0,60}$", re.IGNORECASE)
 _RIEF_WORDS = frozenset({"rief", "riefen", "ruft"})
 _RIEF_RE = re.compile(r"(?P<verb>rief|riefen|ruft)\b(?P<colon>(?=[^,.;:!?□]{0,40}:\s*□))?", re.IGNORECASE)
@@ -1108,7 +1116,7 @@ _OPINION_CUE = _Cue(0, 3, "für", "after", 0, 3)
 def _opinion_frame(masked: str, raw: _Raw) -> re.Match[str] | None:
     """The "Für X ist" frame opening the sentence, when the quote stands after it in its clause."""
     m = _OPINION_RE.match(masked)
-    if _valid(m) and m.end() <= raw.outer_start and _BOUNDARY_RE.search(masked, m.end(), raw.outer_start) is None:
+    if _valid(m) and m.group("run").split()[0] not in _TIME_WORDS and m.end() <= raw.outer_start and _BOUNDARY_RE.search(masked, m.end(), raw.outer_start) is None:
         return m
     return None
 # A pronoun of the first or second person: the quote is spoken (wir, uns, ich, euch, du; "ihr" as
