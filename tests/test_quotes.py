@@ -1059,3 +1059,12 @@ def test_berichtete_after_the_reported_speech_and_relayed_participles():
     assert (q.speaker_text, q.cue) == ("Der Minister", "gelobt")
     # reporting about a named thing is no speech
     assert find_quotes("Die Zeitung berichtete über den „Gipfel der Hoffnung“ in Genf.") == []
+
+
+def test_heading_quote_repeated_below_takes_the_speaker_given_there():
+    ex = _pipeline("Polen äußert „ernste Besorgnis“\n\nRegierungssprecher Jan Berg äußerte in Warschau "
+                   "„ernste Besorgnis“ über das Manöver.")
+    assert [q.speaker for q in ex.quotes] == ["jan-berg", "jan-berg"]
+    # a heading quote the text does not repeat keeps its own speaker
+    ex = _pipeline("Berg äußert „ernste Besorgnis“\n\nRegierungssprecher Jan Berg sprach in Warschau.")
+    assert [q.speaker for q in ex.quotes] == ["jan-berg"]

@@ -86,7 +86,8 @@ Steps
        ("„Wir …“", "„während ihr …“"; not the possessive "ihr") is the speech of the sentence's
        subject. "Darin heißt es" / "hieß es in der Erklärung" after a sentence that names one
        document with its author in the genitive ("eine Erklärung der Militärkommission") is that
-       author's. (records: a headline that is only a quote takes the article's first speaker; a
+       author's. (records: a quote in a heading that the text below repeats takes the speaker given
+       there; a headline that is only a quote takes the article's first speaker; a
        feminine description "die Ministerin" skips people named with a masculine role, and back.)
        A short bracket after a name ("Karner (ÖVP)") is blanked for these rules; "X, genannt Y,"
        is an apposition; a quote within ``NEAR_IN_CLAUSE`` words after a speech verb in its clause

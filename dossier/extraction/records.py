@@ -87,6 +87,7 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
         speaker_base = previous_base if span.value.speaker_in_previous else None
         quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon, speaker_base, text,
                                     previous_base))
+    _heading_speakers(quotes, text, sents)
     _headline_speaker(quotes, text, sents)
     events = _events(doc, index, dates, mentions, lexicon)
     return constructed(SourceExtraction, {
@@ -136,6 +137,21 @@ def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record]
         "text": q.text, "start": base + q.start, "end": base + q.end, "sentence": sentence, "partial": q.partial,
         "speaker": speaker, "speaker_text": q.speaker_text, "cue": q.cue,
     }
+
+
+def _heading_speakers(quotes: list[_Record], text: str, sents) -> None:
+    """A quote in a heading (a sentence on a line of its own: "16:20 Uhr – Japan äußert „ernste
+    Besorgnis“") that the text below repeats takes the speaker the text gives it there
+    ("Regierungssprecher X äußerte „ernste Besorgnis“"): the heading sums up what the text reports."""
+    for i, q in enumerate(quotes):
+        sent = sents[q["sentence"]]
+        before, after = text[:sent.start_char].rstrip(" \t"), text[sent.end_char:]
+        if before and not before.endswith("\n") or not (after.startswith("\n") or text[sent.start_char:sent.end_char].endswith("\n")):
+            continue
+        same = [r["speaker"] for r in quotes[i + 1:] if r["speaker"] is not None
+                and r["sentence"] > q["sentence"] and r["text"].casefold() == q["text"].casefold()]
+        if same:
+            q["speaker"] = same[0]
 
 
 def _headline_speaker(quotes: list[_Record], text: str, sents) -> None:
