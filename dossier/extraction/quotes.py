@@ -12,9 +12,15 @@ Steps
        Nested quotes are skipped with their outer quote.  ’ between letters is an apostrophe.
     2. Speech cues are searched in the sentence with all quoted text masked out (``_find_cues``):
        verbs (sagte, erklärte, betonte, schrieb, warnte, nannte, äußerte, dankte, meldete, zitierte,
-       "hat zu … aufgerufen", "ließ verlauten", ...), separable verbs
+       "hat zu … aufgerufen", "ließ verlauten", "ließ ausrichten" (not "ein Turnier ausrichten"); for
+       quotes only, not read by the actor rules: spottete, würdigte, scherzte, beteuerte, behauptete,
+       entgegnete, erwiderte, konterte, ausgesagt, gelobt, gemahnt, gedroht; "rief" and "berichtete"
+       only right after a comma (rief: a quote and its comma) or before a colon quote ("„…“, rief Xi",
+       "X habe „…“ gelobt, berichtete die Agentur": the participle is the nearer cue; not
+       "berichtete über den „…“", a topic)), separable verbs
        (teilte … mit, fügte … hinzu, wies … zurück, hob … hervor, warf … vor, rief … auf (also around
-       a quote after a preposition: "rief X zu „…“ auf"), stellte … in Aussicht, ...), "sprach von",
+       a quote after a preposition: "rief X zu „…“ auf"), stellte … in Aussicht,
+       sicherte … zu (a "zu" before a quote is a preposition, not the particle), ...), "sprach von",
        "hieß es"/"heißt es" (kind "impersonal") (also "sprach in Bern von einem „…“"),
        prepositional frames (laut X, nach Angaben X, unter Berufung auf X, X zufolge, "…, so X")
        and "nach seinen/ihren Worten". A dateline opening the sentence ("TIANJIN (dpa) - ") is masked.
@@ -28,13 +34,18 @@ Steps
        spans (book/film titles) without a nearby cue unless they start lower-case; a short name in
        the dative after a speech verb (the addressee: "sagte er der „Zeitung“"); a capitalised
        noun-phrase-shaped span of up to ``NAME_MAX_WORDS`` words (prepositions allowed) right after a
-       definite article without a cue near ("den „Vertrag über umfassende strategische Partnerschaft“").  A span starting
+       definite article without a cue near ("den „Vertrag über umfassende strategische Partnerschaft“");
+       a comparison of at most six words completed in quotes without a cue near ("galt als so eng
+       „wie Lippen und Zähne“": a saying). A »…«/«…» span without a cue is a title only when it
+       is not sentence-shaped (ends with . ! ?, or over eight words with a comma: speech).  A span starting
        lower-case is near a speech verb when it stands in the speech the verb reports after its
        comma (``_in_reported_clause``): the one clause after a short adverbial ("sagte in Bonn, man
        beobachte das „mit Sorge“") or, up to 25 words on, a clause with a subjunctive ("erklärte,
        Gespräche seien nur denkbar, wenn X das als „unumkehrbare Realität“ anerkenne").
     4. Each remaining quote takes a cue: the cue right after the closing mark ("…“, sagte X"),
-       else the last cue before a colon-introduced quote ("X sagte: „…“"), else the nearest cue.
+       else the last cue before a colon-introduced quote ("X sagte: „…“"), else the nearest cue,
+       leaving out a speech verb after the quote in a main clause of its own whose subject comes
+       first ("X nannte die Hilfe eine „…“, Y lobte den „…“": "lobte" is Y's clause, not this quote's).
     5. The cue's speaker (``_speaker_for``): the subject noun phrase before the verb in its clause
        ("Kremlberater Juri Uschakow wies …", "Kim wiederum betonte …"; before a relative clause:
        "Der 57-Jährige, der …, sprach"; not a stop word opening the clause: "Zugleich sagte er";
@@ -67,6 +78,17 @@ Steps
        Frühjahr erklärt", "Kurz zuvor hatte X … genannt"). A colon quote after a fronted predicative
        adjective is the subject's after the copula ("Skeptischer ist X: „…“"). A pronoun opening the
        clause beats a noun phrase after the verb ("Er rief die Bürger … auf").
+       A fronted time expression ("Ende August hatte X erklärt") is no subject; a sentence end the
+       splitter missed ("vom Typ X-20. Die Agentur nannte …": a period after a word or number, then an
+       article or pronoun) starts a clause. Without a cue: "Für die Expertin X ist Y „…“" (the
+       frame opening the sentence before its copula) is X's view (cue "für"; a short quote starting
+       lower-case there is a judgement, no term); a quote with a first- or second-person pronoun
+       ("„Wir …“", "„während ihr …“"; not the possessive "ihr") is the speech of the sentence's
+       subject. "Darin heißt es" / "hieß es in der Erklärung" after a sentence that names one
+       document with its author in the genitive ("eine Erklärung der Militärkommission") is that
+       author's. (records: a quote in a heading that the text below repeats takes the speaker given
+       there; a headline that is only a quote takes the article's first speaker; a
+       feminine description "die Ministerin" skips people named with a masculine role, and back.)
        A short bracket after a name ("Karner (ÖVP)") is blanked for these rules; "X, genannt Y,"
        is an apposition; a quote within ``NEAR_IN_CLAUSE`` words after a speech verb in its clause
        is near it.
@@ -390,6 +412,17 @@ _SIMPLE_VERBS = """
     meldete meldeten meldet gemeldet
     zitierte zitierten zitiert
 """.split()
+# Speech verbs for quotes only (not read by the actor rules): mocking, praising, swearing, testifying,
+# and "ließ ausrichten" (as "ließ verlauten")
+_QUOTE_ONLY_VERBS = """
+    spottete spotteten spottet gespottet höhnte höhnten höhnt witzelte witzelten witzelt
+    scherzte scherzten scherzt würdigte würdigten würdigt gewürdigt
+    beteuerte beteuerten beteuert behauptete behaupteten behauptet
+    entgegnete entgegneten entgegnet erwiderte erwiderten erwidert konterte konterten kontert
+    ausgesagt ausrichten
+    berichtete berichteten berichtet gelobt gemahnt gedroht
+""".split()
+_SIMPLE_VERBS = _SIMPLE_VERBS + _QUOTE_ONLY_VERBS
 
 _SIMPLE_RE = re.compile(rf"\b(?P<verb>{'|'.join(_SIMPLE_VERBS)})\b", re.IGNORECASE)
 
@@ -404,9 +437,10 @@ _SEPARABLE_RE = re.compile(
         |kündigte|kündigten|kündigt
         |stellte|stellten|stellt
         |warf|warfen|wirft
-        |rief|riefen|ruft)\b
+        |rief|riefen|ruft
+        |sicherte|sicherten|sichert)\b
     (?P<gap>(?:\b(?:zu|zur|zum|für|gegen|mit)\s+□+(?=\s)|[^,.;:!?□]|,\s*[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*){0,3}\s*,){0,80}?)  # a name in apposition, a quote after a preposition ("rief X zu „…“ auf")
-    \b(?P<particle>mit|hinzu|zurück|hin|hervor|ein|an|auf|klar|vor|in\s+Aussicht)\b
+    \b(?P<particle>mit|hinzu|zurück|hin|hervor|ein|an|auf|klar|vor|zu(?!\s*□)|in\s+Aussicht)\b
     (?=\s*(?:[,.;:!?–—□"]|und\b|oder\b|$))
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -417,6 +451,7 @@ _SEPARABLE_PAIRS = {
     ("weis", "hin"), ("hob", "hervor"), ("heb", "hervor"), ("räum", "ein"), ("kündig", "an"),
     ("stell", "klar"), ("warf", "vor"), ("wirf", "vor"), ("stell", "in aussicht"),
     ("rief", "auf"), ("ruf", "auf"),  # "rief die EU auf, … zu beschließen"
+    ("sicher", "zu"),  # "sicherte ihm zu, …"
 }
 
 # "sprach von"; words between verb and "von" ("sprach vor den Medien von einem „…“") only when a
@@ -469,10 +504,10 @@ class _Cue:
 # tried only where a \w+ run is one of their first words: the same matches as finditer.
 _SEPARABLE_WORDS = frozenset("teilte teilten teilt fügte fügten fügt wies wiesen weist hob hoben hebt "
                              "räumte räumten räumt kündigte kündigten kündigt stellte stellten stellt "
-                             "warf warfen wirft rief riefen ruft".split())
+                             "warf warfen wirft rief riefen ruft sicherte sicherten sichert".split())
 _SIMPLE_WORDS = frozenset(_SIMPLE_VERBS)
 # also read by the actor rules: "sagte Selenskyj" (not "meldete Reuters", "zitierte die Agentur Kim")
-SPEECH_VERBS = _SIMPLE_WORDS - {"meldete", "meldeten", "meldet", "gemeldet", "zitierte", "zitierten", "zitiert"}
+SPEECH_VERBS = _SIMPLE_WORDS - set(_QUOTE_ONLY_VERBS) - {"meldete", "meldeten", "meldet", "gemeldet", "zitierte", "zitierten", "zitiert"}
 _ZITIER = frozenset({"zitierte", "zitierten", "zitiert"})
 _SPRACH_WORDS = frozenset("sprach sprachen spricht sprechen gesprochen".split())
 _PREP_WORDS = frozenset({"laut", "nach", "unter"})
@@ -530,8 +565,19 @@ def _find_cues(masked: str) -> list[_Cue]:
     for start, end in _simple_verbs(masked, starts):
         if masked[start:end] == "genannt" and masked[:start].rstrip().endswith(","):
             continue  # an apposition names someone otherwise: "Daglo, genannt Hemeti, erklärte"
+        if masked[start:end].lower() == "ausrichten" and not _LIESS_RE.search(masked, 0, start):
+            continue  # "ließ ausrichten" reports, "ein Turnier ausrichten" hosts
+        if masked[start:end].lower() in _BERICHT and not masked[:start].rstrip().endswith(",") and not (
+                _COLON_QUOTE_AHEAD_RE.match(masked, end)):
+            continue  # "…, berichtete X" reports speech, "berichtete über den „…“" a topic
         if all(not (s <= start < e) for s, e in taken):
             cues.append(_Cue(start, end, masked[start:end], "verb", start, end))
+    taken = [(c.verb_start, c.verb_end) for c in cues]
+    for m in _matches(_RIEF_RE, masked, starts, _RIEF_WORDS):
+        # "„…“, rief Xi", "rief er: „…“": exclaimed (elsewhere "rief" calls someone: "rief die Polizei")
+        if all(not (s <= m.start("verb") < e) for s, e in taken) and (
+                m.group("colon") is not None or _AFTER_QUOTE_COMMA_RE.search(masked, 0, m.start())):
+            cues.append(_Cue(*m.span("verb"), m.group("verb"), "verb", *m.span("verb")))
     for m in _matches(_SPRACH_VON_RE, masked, starts, _SPRACH_WORDS):
         cues.append(_Cue(m.start(), m.end(), f"{m.group('verb')} von", "verb", *m.span("verb")))
     for m in _matches(_HIESS_ES_RE, masked, starts, _HIESS_WORDS):
@@ -550,6 +596,12 @@ def _find_cues(masked: str) -> list[_Cue]:
 
 
 _NACH = frozenset({"nach"})
+_BERICHT = frozenset({"berichtete", "berichteten", "berichtet"})
+_COLON_QUOTE_AHEAD_RE = re.compile(r"[^,.;:!?□]{0,40}:\s*□")
+_LIESS_RE = re.compile(r"\b(?:ließ|ließen|liess|liessen|lässt|lassen)\b[^,;:.!?□]{0,60}$", re.IGNORECASE)
+_RIEF_WORDS = frozenset({"rief", "riefen", "ruft"})
+_RIEF_RE = re.compile(r"(?P<verb>rief|riefen|ruft)\b(?P<colon>(?=[^,.;:!?□]{0,40}:\s*□))?", re.IGNORECASE)
+_AFTER_QUOTE_COMMA_RE = re.compile(r"□\s*,\s*$")
 _STEM_END_RE = re.compile(r"(?:te|ten|t|en)$")
 _SPACES_RE = re.compile(r"\s+")
 _WORD_OR_HYPHEN_RE = re.compile(r"[\w-]+")
@@ -622,11 +674,17 @@ def _is_term(sentence: str, masked: str, raw: _Raw, cues: list[_Cue],
     text = sentence[raw.start:raw.end]
     if len(text.split()) <= TERM_MAX_WORDS and _in_generic_clause(masked, raw, cues):
         return True  # what anyone says is a word talked about: "Wer von einer „Achse“ spricht, …"
+    if not near and _opinion_frame(masked, raw) is not None and not text[:1].isupper():
+        near = True  # a judgement in the view framed: "Für die Expertin X ist das „ein Irrweg“"
     if not near and text[:1].islower() and any(_in_reported_clause(masked, c, raw) for c in cues):
         near = True  # "erklärte, Gespräche seien nur denkbar, wenn X das als „…“ anerkenne"
+    if not near and _COMPARISON_RE.search(masked, 0, raw.outer_start) and _COMPARISON_START_RE.match(text) \
+            and len(text.split()) <= 2 * TERM_MAX_WORDS:
+        return True  # a comparison, a saying: "galt als so eng „wie Lippen und Zähne“"
     if raw.closed and sentence.startswith("-", raw.outer_end) and _np_shaped(text):
         return True  # the first part of a compound: "die „Bild“-Zeitung"
-    if raw.opener in _GUILLEMETS and not near and not text[:1].islower() and (not cues or _np_shaped(text)):
+    if raw.opener in _GUILLEMETS and not near and not text[:1].islower() and (
+            not cues and not _sentence_shaped(text) or _np_shaped(text)):
         # a title ("Sein Buch »Digitale Demenz«"); words of speech may start lower-case, and a
         # sentence in a sentence with a speech verb is speech, as in „…“
         return True
@@ -650,6 +708,15 @@ def _after_subjunctive_verb(masked: str, raw: _Raw) -> bool:
 
 
 NAME_MAX_WORDS = 8
+# "so eng „wie …“", "gilt „als …“": the quote completes a comparison made outside it
+_COMPARISON_RE = re.compile(r"\b(?:so|genauso|ebenso)\s+[a-zäöüß]+\s*$")
+_COMPARISON_START_RE = re.compile(r"wie\s")
+
+
+def _sentence_shaped(text: str) -> bool:
+    """A sentence of speech, no title: it ends with . ! ? or runs over a comma into a second clause."""
+    return re.search(r"[.!?…]\s*$", text) is not None or len(text.split()) > NAME_MAX_WORDS and "," in text
+
 _DEFINITE_BEFORE_RE = re.compile(r"\b(?:der|die|das|den|dem|des)\s*$")
 
 
@@ -725,9 +792,14 @@ def _is_addressee(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> bo
 
 def _clause_start(masked: str, pos: int) -> int:
     last = None
-    for last in _BOUNDARY_RE.finditer(masked, 0, pos):
+    for last in _CLAUSE_BOUNDARY_RE.finditer(masked, 0, pos):
         pass
     return last.end() if last else 0
+
+
+# a boundary, or a sentence end the sentence splitter missed: a period after a number or a word
+# and an article or pronoun opening the next sentence ("vom Typ Hwasong-20. Die Agentur nannte …")
+_CLAUSE_BOUNDARY_RE = re.compile(r"[,;:–—()]|(?<=[\w-][\w])[.!?]\s+(?=(?:Der|Die|Das|Ein|Eine|Er|Sie|Es|Wir|Ich)\s)")
 
 
 def _impersonal_source(masked: str, cue: _Cue) -> tuple[str, _Span | None]:
@@ -757,6 +829,26 @@ _DOCUMENT_AUTHOR_RE = re.compile(
         \s+(?:von\s+|vom\s+)?(?P<sp>(?:(?:des|der|dem)\s+)?(?:{_ADJ}\s+){{0,3}}(?P<run>{_CAPRUN}))""",
     re.VERBOSE,
 )
+# A document named with its author in the genitive: "eine Erklärung der Zentralen Militärkommission"
+_DOCUMENT_NOUN = (r"[\w-]*(?:Erklärung|Mitteilung|Stellungnahme|Bericht|Brief|Schreiben|Papier|Dokument"
+                  r"|Resolution|Beschluss|Botschaft|Kommuniqué|Kommunique|Studie|Gutachten)(?:e|en|s|es)?")
+_DOCUMENT_GENITIVE_RE = re.compile(
+    rf"""\b{_ARTICLE}\s+(?:{_ADJ}\s+){{0,3}}{_DOCUMENT_NOUN}
+        \s+(?P<sp>(?:des|der)\s+(?:{_ADJ}\s+){{0,3}}(?P<run>{_CAPRUN}))""",
+    re.VERBOSE,
+)
+
+
+def _document_author(previous: str) -> _Span | None:
+    """The author of the one document the sentence before names in the genitive, which a
+    following "Darin heißt es" / "hieß es in der Erklärung" quotes."""
+    if previous.rstrip(" \t").endswith("\n"):
+        return None  # a new paragraph
+    masked = _mask(previous, _scan_marks(previous))
+    found = [m for m in _DOCUMENT_GENITIVE_RE.finditer(masked) if _valid(m)]
+    return found[-1].span("sp") if len(found) == 1 else None
+
+
 # "hieß es aus dem Kreml", "hieß es von der Regierung"
 # (not an attribute: "in der von KCNA verbreiteten Erklärung" names who spread it)
 _FROM_SOURCE_RE = re.compile(rf"\b(?:aus|von|vom)\s+(?P<sp>{_NP})\b(?!\s+[a-zäöüß][\w-]*\s+[A-ZÄÖÜ])")
@@ -855,7 +947,15 @@ def _fronted_ok(front: str) -> bool:
     words = front.split()
     if not words or words[0].casefold() in _PP_FRONT:
         return True
-    return all(w.casefold() in _FRONTED or _ADVERB_RE.fullmatch(w) or w.islower() for w in words)
+    return all(w.casefold() in _FRONTED or _ADVERB_RE.fullmatch(w) or w.islower() or w in _TIME_WORDS
+               or w.rstrip(".").isdigit() for w in words)
+
+
+# Words of a fronted time expression ("Ende August", "Vergangene Woche", "Anfang 2024"): no subject
+_TIME_WORDS = frozenset(
+    """Ende Anfang Mitte Januar Februar März April Mai Juni Juli August September Oktober November
+    Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Woche Wochenende
+    Monat Jahr Vergangene Vergangenen Letzte Letzten Vorige Vorigen""".split())
 
 
 def _speaker_for(masked: str, cue: _Cue, cues: list[_Cue]) -> _Span | None:
@@ -883,7 +983,20 @@ def _choose_cue(sentence: str, masked: str, raw: _Raw, cues: list[_Cue]) -> _Cue
         before = [c for c in cues if c.end <= raw.outer_start]
         if before:
             return before[-1]
-    return min(cues, key=lambda c: (_distance(masked, c, raw)[0], c.start > raw.start))
+    # a speech verb after the quote in a main clause of its own, its subject first ("Kim nannte die
+    # Hilfe eine „…“, Putin lobte den „…“"), reports that clause, not this quote
+    own = [c for c in cues if not _own_clause_after(masked, c, raw)]
+    return min(own or cues, key=lambda c: (_distance(masked, c, raw)[0], c.start > raw.start))
+
+
+def _own_clause_after(masked: str, cue: _Cue, raw: _Raw) -> bool:
+    if cue.kind != "verb" or cue.start < raw.outer_end:
+        return False
+    start = _clause_start(masked, cue.verb_start)
+    if start <= raw.outer_end:
+        return False
+    m = _B_PREFIX_RE.match(masked[start:cue.verb_start])
+    return _valid(m) and m.group("sp").strip().casefold() not in _FRONTED
 
 
 # --------------------------------------------------------------------------- main
@@ -938,7 +1051,11 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
             # "Darin wies sie … zurück. X habe „…“, hieß es in der Erklärung": the document's author
             # (or the subject of the sentence before: a person only, as for a quote without a cue)
             found = _speech_before(previous_sentence)
-            if found is not None:
+            author = _document_author(previous_sentence)
+            if author is not None:
+                # "KCNA veröffentlichte eine Erklärung der Militärkommission. Darin heißt es, …": its author
+                span, speaker_source, in_previous = author, previous_sentence, True
+            elif found is not None:
                 span, speaker_source, in_previous = found[1], previous_sentence, True
                 cue = found[0]  # None: the records take the subject only when it names a person
         elif cue is None and ":" in masked[:raw.outer_start]:
@@ -955,6 +1072,16 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
             if found is not None:
                 cue, span = found
                 speaker_source, in_previous = previous_sentence, True
+        if span is None and cue is None and not in_previous:
+            if m := _opinion_frame(masked, raw):
+                # "Für die Expertin X ist Kim „der eigentliche Gewinner“": X's view
+                span, cue = _named(masked, m.span("sp")), _OPINION_CUE
+            elif _SPEECH_PRONOUN_RE.search(sentence, raw.start, raw.end):
+                # words to someone, or of a speaker ("„während ihr …“", "„Wir …“"): speech of the
+                # sentence's subject ("X schickte auf Truth Social Grüße, „während ihr …“")
+                m = _CLAUSE_START_RE.match(masked)
+                if _valid(m) and m.group("sp").casefold() not in _DUMMY_SUBJECTS:
+                    span = _named(masked, m.span("sp"))
         antecedent, antecedent_in_previous = None, False
         if span and cue is not None and _BARE_DESCRIPTION_RE.fullmatch(speaker_source, *span):
             antecedent, antecedent_in_previous = _antecedent(masked, cue, cues, previous_sentence, in_previous)
@@ -978,6 +1105,29 @@ def find_quotes(sentence: str, *, previous_sentence: str | None = None) -> list[
     return out
 
 
+# "Für die Expertin X (von der Y) ist …": the view of X, a frame opening the sentence before its copula
+_OPINION_RE = re.compile(
+    rf"""\s*Für\s+(?P<sp>{_NP})(?:\s+(?:von|vom|der|des|aus|am|im|an)\s+[^,□;:.!?–—]{{1,60}}?)?\s*
+        \s(?:ist|sind|war|waren|bleibt|blieb|bleiben|wäre|wären|gilt|galt)\b""",
+    re.VERBOSE,
+)
+_OPINION_CUE = _Cue(0, 3, "für", "after", 0, 3)
+
+
+def _opinion_frame(masked: str, raw: _Raw) -> re.Match[str] | None:
+    """The "Für X ist" frame opening the sentence, when the quote stands after it in its clause."""
+    m = _OPINION_RE.match(masked)
+    if _valid(m) and m.group("run").split()[0] not in _TIME_WORDS and m.end() <= raw.outer_start and _BOUNDARY_RE.search(masked, m.end(), raw.outer_start) is None:
+        return m
+    return None
+# A pronoun of the first or second person: the quote is spoken (wir, uns, ich, euch, du; "ihr" as
+# the subject of a clause, not the possessive "ihr Mann")
+_SPEECH_PRONOUN_RE = re.compile(
+    r"""\b(?:[Ii]ch|[Ww]ir|uns|unsere?[mnrs]?|[Ee]uch|[Ee]uer|[Ee]ure[mnrs]?|[Dd]u|dich|dir|mich|mir)\b
+        |(?:^|\b(?:während|dass|weil|wenn|ob|als|wie|damit|bevor|nachdem|und|aber|denn|ob)\s+)[Ii]hr\s
+            (?!(?:[A-ZÄÖÜ]|eigene|neue|erste|letzte))""",
+    re.VERBOSE,
+)
 # An adjective (by its suffix, maybe as a comparative) before a copula, then the subject
 _PREDICATIVE_FRONT_RE = re.compile(
     rf"""\s*[A-ZÄÖÜ][a-zäöüß]+(?:(?:isch|lich|bar|sam|haft|los|voll|end)(?:er)?|iger)

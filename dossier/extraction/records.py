@@ -87,6 +87,8 @@ def to_extraction(source: Source, doc: Doc, version: str, lexicon: Lexicon) -> S
         speaker_base = previous_base if span.value.speaker_in_previous else None
         quotes.append(_quote_record(span, sentence, sents[sentence].start_char, mentions, lexicon, speaker_base, text,
                                     previous_base))
+    _heading_speakers(quotes, text, sents)
+    _headline_speaker(quotes, text, sents)
     events = _events(doc, index, dates, mentions, lexicon)
     return constructed(SourceExtraction, {
         "source": source.meta.id, "pipeline": version, "text_sha256": source.text_sha256,
@@ -137,6 +139,38 @@ def _quote_record(span: Found, sentence: int, base: int, mentions: list[_Record]
     }
 
 
+def _heading_speakers(quotes: list[_Record], text: str, sents) -> None:
+    """A quote in a heading (a sentence on a line of its own: "16:20 Uhr – Japan äußert „ernste
+    Besorgnis“") that the text below repeats takes the speaker the text gives it there
+    ("Regierungssprecher X äußerte „ernste Besorgnis“"): the heading sums up what the text reports."""
+    for i, q in enumerate(quotes):
+        sent = sents[q["sentence"]]
+        before, after = text[:sent.start_char].rstrip(" \t"), text[sent.end_char:]
+        if before and not before.endswith("\n") or not (after.startswith("\n") or text[sent.start_char:sent.end_char].endswith("\n")):
+            continue
+        same = [r["speaker"] for r in quotes[i + 1:] if r["speaker"] is not None
+                and r["sentence"] > q["sentence"] and r["text"].casefold() == q["text"].casefold()]
+        if same:
+            q["speaker"] = same[0]
+
+
+def _headline_speaker(quotes: list[_Record], text: str, sents) -> None:
+    """A headline that is only a quote, without a cue („Xi will Kim nicht allein Putin überlassen“ on
+    a line of its own opening the text), is the words of the article's first speaker: the speaker
+    of the first quote after it whose speaker is known."""
+    if not quotes or quotes[0]["sentence"] != 0 or quotes[0]["speaker"] is not None or quotes[0]["cue"] is not None:
+        return
+    first = sents[0]
+    head = text[first.start_char:first.end_char]
+    if not text[first.end_char:].startswith("\n") and not head.endswith("\n"):
+        return  # no line of its own
+    if text[first.start_char:quotes[0]["start"]].strip(" \t„“\"»«") or text[quotes[0]["end"]:first.end_char].strip(" \t\n„“\"»«.!?"):
+        return  # more than the quote
+    later = [r["speaker"] for r in quotes[1:] if r["speaker"] is not None]
+    if later:
+        quotes[0]["speaker"] = later[0]
+
+
 def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon, person_only: bool = False,
                      text: str = "", quote: tuple[int, int] | None = None,
                      antecedent: tuple[int, int] | None = None) -> str | None:
@@ -164,6 +198,12 @@ def _resolve_speaker(q, base: int, mentions: list[_Record], lexicon: Lexicon, pe
         same_role = [m for m in before if m["role"] and m["role"].casefold().endswith(word)]
         if same_role and q.speaker_text.casefold() not in _PRONOUNS:
             return same_role[-1]["actor"]
+        if q.speaker_text.casefold() not in _PRONOUNS and (gender := _gender(q.speaker_text.split()[-1])):
+            # "die Ministerin" is not the man named "Außenminister X" before: people of the other
+            # gender by a role they have in the text are left out (when someone else remains)
+            other = {m["actor"] for m in mentions if m["type"] == "person" and m["role"]
+                     and _gender(m["role"].split()[-1]) not in (None, gender)}
+            before = [m for m in before if m["actor"] not in other] or before
         if antecedent is not None:
             named = [m for m in before if antecedent[0] <= m["start"] and m["end"] <= antecedent[1]]
             if named:
@@ -232,6 +272,20 @@ def _is_person_description(text: str, lexicon: Lexicon) -> bool:
     if words[0].casefold() == "der":  # "der Mediziner", "der Arzt": there is a feminine in -in(nen)
         return any(f in nouns and f + "nen" in nouns for f in _feminines(noun))
     return False
+
+
+def _gender(noun: str) -> str | None:
+    """"f" for a feminine noun of a person in -in with the plural -innen ("Ministerin",
+    "Amtskollegin"), "m" for a masculine one that has such a feminine ("Minister", "Arzt"), else None."""
+    noun = noun.rsplit("-", 1)[-1]
+    if not noun[:1].isupper():
+        return None
+    nouns = common_nouns()
+    if noun.endswith("in") and noun + "nen" in nouns:
+        return "f"
+    if any(f in nouns and f + "nen" in nouns for f in _feminines(noun)):
+        return "m"
+    return None
 
 
 _LAST_VOWEL = re.compile(r"(au|a|o|u)(?=[^aeiouäöü]*$)")
