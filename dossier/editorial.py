@@ -48,6 +48,9 @@ class NamesFile(Strict):
     former_states: list[KnownName] = Field(default_factory=list)
     # family names written before the given name (East Asia): "Pak Thae Song", "Li Qiang"
     family_names: list[str] = Field(default_factory=list)
+    # platforms whose name is also a letter or a word ("X"): named only where a verb of writing and
+    # "auf" or a platform word stand before ("schrieb er auf X")
+    platforms: list[str] = Field(default_factory=list)
 
 
 @dataclass

@@ -154,6 +154,8 @@ class ActorFinder:
             if len(words) > 1 and words[0].lower_ in {"der", "die", "das"}:
                 words = words[1:]
             self.patterns[alias_keys([t.text for t in words])] = entry
+        # "X", and "X." at a sentence end (one token)
+        self.platform_tokens = frozenset({*lexicon.platforms, *(p + "." for p in lexicon.platforms)})
         self.max_len = max((len(k) for k in self.patterns), default=1)
         self.first_words = {k[0] for k in self.patterns}
         # every proper prefix of a pattern: a longer alias can only start with one of them
@@ -391,7 +393,7 @@ class ActorFinder:
                     continue
                 end = i
             if end > i and not any(_bracketed_acronym(words, k) for k in range(end, min(end + 4, n))):
-                found[:] = [f for f in found if not (i < f.start and f.end <= end)]  # "… des Fernen Ostens": part of the name
+                _drop_inside(found, i, end)  # "… des Fernen Ostens": part of the name
                 name = self._nominative(words[i]) + " " + " ".join(words[i + 1:end])
                 take(i, end, AliasEntry(slugify(name), name, "organization", False))
                 continue
@@ -466,8 +468,8 @@ class ActorFinder:
         self._cities_with_a_river(words, used, found, take, positions[_NAME_OR_CITY])
         self._sports_clubs(words, used, found, take)
         self._hyphenated_names(words, used, take)
-        if "X" in words or "X." in words:
-            self._platform_x(words, used, take)
+        if not self.platform_tokens.isdisjoint(words):
+            self._platforms(words, used, take)
         for start, end in self._bracketed_organizations(words, used):
             name = self._organization_name(words[start:end])
             take(start, end, AliasEntry(slugify(name), name, "organization", False))
@@ -509,7 +511,7 @@ class ActorFinder:
                     start = i - 1  # "vom Bayerischen Landeskriminalamt": the state's adjective is part of the name
                     institution = self._organization_name([words[i - 1], institution])
                 name = " ".join([institution, *words[i + 1:end]])
-                found[:] = [f for f in found if not (i < f.start and f.end <= end)]
+                _drop_inside(found, i, end)
                 take(start, max(end, i + 1), AliasEntry(slugify(name), name, "organization", False))
                 continue
             if not entry and not info.name and not city:
@@ -585,15 +587,15 @@ class ActorFinder:
             end = k
         return end
 
-    def _platform_x(self, words: list[str], used: list[bool], take) -> None:
-        """'schrieb er auf X', 'teilte sie auf der Plattform X. mit': the letter X is the platform
-        where a verb of speech or writing stands shortly before (elsewhere it is any letter)."""
-        for i, text in enumerate(words):
-            if text not in ("X", "X.") or used[i] or i == 0 or not (
-                    words[i - 1].lower() == "auf" or self.role_class(words[i - 1]) == "organization"):
+    def _platforms(self, words: list[str], used: list[bool], take) -> None:
+        """'schrieb er auf X', 'teilte sie auf der Plattform X. mit': a platform whose name is also a
+        letter or a word (names.yml) where a verb of speech or writing stands shortly before."""
+        for i in [k for k, w in enumerate(words) if w in self.platform_tokens]:
+            if used[i] or i == 0 or not (words[i - 1].lower() == "auf" or self.role_class(words[i - 1]) == "organization"):
                 continue
             if any(w.lower() in SPEECH_VERBS or w.lower() in ("teilte", "veröffentlichte") for w in words[max(0, i - 7):i]):
-                take(i, i + 1, AliasEntry("x", "X", "organization", False))
+                name = words[i].rstrip(".")  # "X." at a sentence end is one token
+                take(i, i + 1, AliasEntry(slugify(name), name, "organization", False))
 
     def _english_name_head(self, words: list[str], used: list[bool], found: list[Found], i: int) -> int:
         """The start of the capitalised words before an English organisation word at i ("Korea
@@ -1107,6 +1109,12 @@ def _name_part(text: str) -> bool:
     """A capitalised word that may be part of a multi-word organisation name (role words too)."""
     return (text[:1].isupper() and text.isalpha() and not text.isupper()
             and text.casefold() not in _FUNCTION_WORDS and text.casefold() not in _TEMPORAL_WORDS)
+
+
+def _drop_inside(found: list[Found], start: int, end: int) -> None:
+    """Forget what was found inside a longer name taken at start..end (a place in "Ministerium für
+    die Entwicklung des Fernen Ostens")."""
+    found[:] = [f for f in found if not (start < f.start and f.end <= end)]
 
 
 def _after_preposition_and_article(words: list[str], i: int) -> bool:

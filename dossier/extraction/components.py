@@ -187,6 +187,7 @@ def _lexicon_to_data(lexicon: Lexicon) -> dict[str, Any]:
         "reject": sorted(lexicon.reject),
         "event_groups": [g.model_dump() for g in lexicon.event_groups],
         "family_names": sorted(lexicon.family_names),
+        "platforms": sorted(lexicon.platforms),
     }
 
 
@@ -201,6 +202,7 @@ def _lexicon_from_data(data: dict[str, Any]) -> Lexicon:
         reject=frozenset(data["reject"]),
         event_groups=tuple(EventGroup(**g) for g in data["event_groups"]),
         family_names=frozenset(data["family_names"]),
+        platforms=frozenset(data["platforms"]),
     )
 
 

@@ -482,13 +482,13 @@ def detect_tense(text: str, past_forms: PastForms | None = None) -> Tense | None
     return None
 
 
-def tense_of(text: str, memo: dict | None) -> Tense | None:
-    """``detect_tense(text)``, remembered in ``memo`` (a TenseMemo): the tenses of one article's
-    sentences and clauses, which the dates ask about and the events (records.py) ask about again."""
+def tense_of(text: str, memo: TenseMemo | None) -> Tense | None:
+    """``detect_tense(text)``, remembered in ``memo``: the tenses of one article's sentences and
+    clauses, which the dates ask about and the events (records.py) ask about again."""
     if memo is None:
         return detect_tense(text)
     if text not in memo:
-        memo[text] = detect_tense(text, getattr(memo, "past_forms", None))
+        memo[text] = detect_tense(text, memo.past_forms)
     return memo[text]
 
 
@@ -1169,11 +1169,17 @@ def _years(ctx: _Context) -> _Found:
         yield ctx.absolute(m, _year_value(start, start + 9, "decade"), _qualifier(m["prep"], m["part"]))
 
 
+def _inside_sentence(text: str, pos: int) -> bool:
+    """Some word (not only quotes or a bracket) stands before ``pos``: a capitalised word there is
+    no sentence start."""
+    return text[:pos].strip(" \"„“'»«(") != ""
+
+
 def _relative_days(ctx: _Context) -> _Found:
     """ "heute", "gestern Abend", "bis morgen", "morgen und übermorgen" """
     for m in ctx.finditer(_RELATIVE_DAY_RE, _RELATIVE_DAY_WORD, 2):
         word1 = m["word1"]
-        if word1 == "Morgen" and ctx.text[:m.start("word1")].strip(" \"„“'»«(") != "":
+        if word1 == "Morgen" and _inside_sentence(ctx.text, m.start("word1")):
             continue  # capitalised "Morgen" inside a sentence is the noun ("am Morgen")
         offset1 = RELATIVE_DAYS[fold(word1)]
         offset2 = RELATIVE_DAYS[fold(m["word2"])] if m["word2"] else offset1
@@ -1262,7 +1268,7 @@ def _part_delta(unit: str, part: str, anchor: date, direction: Tense | None, sin
 def _relative_periods(ctx: _Context) -> _Found:
     """ "nächste Woche", "in der kommenden Woche", "dieses Jahr", "Ende des Monats", "im Vorjahr" """
     for m in ctx.finditer(_RELATIVE_PERIOD_RE, _PERIOD_WORD, 6):
-        if m["unit"] == "Heuer" and (ctx.text[:m.start("unit")].strip(" \"„“'»«(") != "" or ctx.text[m.end():m.end() + 1] == "-"):
+        if m["unit"] == "Heuer" and (_inside_sentence(ctx.text, m.start("unit")) or ctx.text[m.end():m.end() + 1] == "-"):
             continue  # capitalised inside a sentence it is the noun or the surname (as "Morgen")
         unit, delta, part = _PERIOD_UNITS[fold(m["unit"])]
         article = (m["article"] or "").lower()

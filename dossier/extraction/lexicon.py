@@ -61,6 +61,7 @@ class Lexicon:
     reject: frozenset[str] = frozenset()
     event_groups: tuple[EventGroup, ...] = ()
     family_names: frozenset[str] = frozenset()  # written first: "Pak Thae Song"
+    platforms: frozenset[str] = frozenset()  # names only after "schrieb … auf": "X"
 
     def fingerprint(self) -> str:
         """Changes whenever anything the extractor reads changes (part of the cache key)."""
@@ -72,6 +73,7 @@ class Lexicon:
                 "reject": sorted(self.reject),
                 "events": [g.model_dump() for g in self.event_groups],
                 "family_names": sorted(self.family_names),
+                "platforms": sorted(self.platforms),
             },
             ensure_ascii=False,
             sort_keys=True,
@@ -253,4 +255,5 @@ def build_lexicon(editorial: Editorial, events: EventsFile) -> Lexicon:
         reject=frozenset(r.casefold() for r in editorial.actors.reject),
         event_groups=tuple(events.groups),
         family_names=frozenset(known.family_names),
+        platforms=frozenset(known.platforms),
     )

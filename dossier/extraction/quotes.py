@@ -111,6 +111,7 @@ from dataclasses import dataclass
 
 from spacy.lang.de.stop_words import STOP_WORDS
 
+from .dates import MONTHS, PERIOD_PARTS, WEEKDAYS
 from .fold import whole_word_starts
 
 __all__ = ["QuoteSpan", "find_quotes", "is_speech_sentence", "reports_without_cue"]
@@ -952,10 +953,9 @@ def _fronted_ok(front: str) -> bool:
 
 
 # Words of a fronted time expression ("Ende August", "Vergangene Woche", "Anfang 2024"): no subject
-_TIME_WORDS = frozenset(
-    """Ende Anfang Mitte Januar Februar März April Mai Juni Juli August September Oktober November
-    Dezember Montag Dienstag Mittwoch Donnerstag Freitag Samstag Sonnabend Sonntag Woche Wochenende
-    Monat Jahr Vergangene Vergangenen Letzte Letzten Vorige Vorigen""".split())
+# Words that open a time expression ("Ende August hatte X erklärt"): no speaker
+_TIME_WORDS = frozenset([*(w.capitalize() for w in (*MONTHS, *WEEKDAYS) if not w.endswith(".")), *PERIOD_PARTS,
+                         *"Woche Wochenende Monat Jahr Vergangene Vergangenen Letzte Letzten Vorige Vorigen".split()])
 
 
 def _speaker_for(masked: str, cue: _Cue, cues: list[_Cue]) -> _Span | None:
